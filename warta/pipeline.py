@@ -1,0 +1,103 @@
+"""Composes the stages.  A stage is a function WorkDoc -> WorkDoc, registered by
+name where it is defined (`@stage("clean")`); `Pipeline` runs a list of them by
+name, times each, and turns a failure into a `StageFailure` naming the stage.
+
+Heavy resources (spaCy pipelines, the knowledge base) are loaded lazily, once
+per process, by the modules that own them; building a Pipeline is cheap.
+"""
+from __future__ import annotations
+
+import importlib
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from warta.model import Document, RawPage, ReadFailure, WorkDoc
+
+StageFn = Callable[[WorkDoc], WorkDoc]
+_STAGES: dict[str, StageFn] = {}
+
+# module that registers each stage; imported on first use so `warta --help` stays fast
+_STAGE_MODULES = {
+    "clean": "warta.clean.stage",
+    "language": "warta.clean.language",
+    "nlp": "warta.nlp.stage",
+    "resolve": "warta.kb.stage",
+    "facts": "warta.facts.stage",
+}
+DEFAULT_STAGES = ("clean", "language", "nlp", "resolve", "facts")
+CLEAN_STAGES = ("clean", "language")
+
+
+def stage(name: str) -> Callable[[StageFn], StageFn]:
+    """Register a stage function under `name`."""
+    def deco(fn: StageFn) -> StageFn:
+        if name in _STAGES and _STAGES[name] is not fn:
+            raise ValueError(f"stage {name!r} registered twice")
+        _STAGES[name] = fn
+        return fn
+    return deco
+
+
+def get_stage(name: str) -> StageFn:
+    if name not in _STAGES:
+        mod = _STAGE_MODULES.get(name)
+        if mod is None:
+            raise KeyError(f"unknown stage {name!r}; known: {sorted(_STAGE_MODULES)}")
+        importlib.import_module(mod)
+    return _STAGES[name]
+
+
+@dataclass
+class StageFailure(Exception):
+    source: str
+    stage: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.stage} failed: {self.reason}"
+
+
+def start(raw: RawPage) -> WorkDoc:
+    return WorkDoc(raw=raw, doc=Document(doc_id=raw.doc_id))
+
+
+class Pipeline:
+    def __init__(self, stages: Iterable[str] = DEFAULT_STAGES):
+        self.names = tuple(stages)
+        self._fns: list[StageFn] | None = None
+
+    @property
+    def fns(self) -> list[StageFn]:
+        if self._fns is None:
+            self._fns = [get_stage(n) for n in self.names]
+        return self._fns
+
+    def warm_up(self) -> None:
+        """Load every stage's heavy resources now (once per process)."""
+        for n, fn in zip(self.names, self.fns):
+            warm = getattr(fn, "warm_up", None)
+            if warm:
+                warm()
+
+    def run(self, raw: RawPage) -> WorkDoc:
+        wd = start(raw)
+        for name, fn in zip(self.names, self.fns):
+            t0 = time.perf_counter()
+            try:
+                wd = fn(wd)
+            except Exception as exc:  # one document's failure is data, not a crash
+                raise StageFailure(raw.source, name, f"{type(exc).__name__}: {exc}") from exc
+            wd.timings[name] = time.perf_counter() - t0
+        return wd
+
+    def process(self, items: Iterable[RawPage | ReadFailure]) -> Iterator[WorkDoc | ReadFailure | StageFailure]:
+        """Run every page; failures are yielded as records and the batch goes on."""
+        for item in items:
+            if isinstance(item, ReadFailure):
+                yield item
+                continue
+            try:
+                yield self.run(item)
+            except StageFailure as f:
+                yield f
