@@ -11,13 +11,12 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
 
 def _register() -> None:
     # each module adds its commands to `app` (or a sub-app) when imported
-    from warta.commands import core  # noqa: F401
-    for name in ("nlp", "kb", "store", "serve", "spark"):
-        try:
-            __import__(f"warta.commands.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"warta.commands.{name}":
-                raise
+    import importlib
+    import pkgutil
+
+    import warta.commands as pkg
+    for info in sorted(pkgutil.iter_modules(pkg.__path__), key=lambda m: m.name):
+        importlib.import_module(f"warta.commands.{info.name}")
 
 
 _register()
