@@ -1,0 +1,53 @@
+"""HTML pages through trafilatura, with Warta's Indonesian clean-up on top.
+
+trafilatura finds the main text and the page's metadata; Warta then drops the
+chrome lines trafilatura keeps on Indonesian portals ("Baca Juga:" links,
+captions, "ADVERTISEMENT", share prompts) with the same line rules the
+page-text cleaner uses.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from warta.clean import lines as L
+
+
+@dataclass
+class HtmlPage:
+    text: str                       # paragraphs separated by a blank line
+    title: str | None = None
+    published: str | None = None
+    authors: list[str] = field(default_factory=list)
+    site: str | None = None
+    url: str | None = None
+    description: str | None = None
+    removed: list[str] = field(default_factory=list)
+
+
+def _extract(html: str, url: str | None):
+    import trafilatura
+    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
+                                      include_tables=False, deduplicate=False)
+    if doc is None:
+        return None, {}
+    meta = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
+    return meta.get("text") or "", meta
+
+
+def html_to_page(html: str, url: str | None = None) -> HtmlPage:
+    text, meta = _extract(html, url)
+    if text is None:
+        return HtmlPage(text="", url=url)
+    kept, removed = [], []
+    for raw in text.split("\n"):
+        s = L.norm_line(raw)
+        if not s:
+            continue
+        (removed if L.is_chrome_line(s) or L.is_heading(s) else kept).append(s)
+    authors = [a.strip() for a in (meta.get("author") or "").split(";") if a.strip()]
+    date = meta.get("date")
+    return HtmlPage(
+        text="\n\n".join(kept), title=meta.get("title"), published=date, authors=authors,
+        site=meta.get("sitename"), url=url or meta.get("url"), description=meta.get("description"),
+        removed=removed,
+    )

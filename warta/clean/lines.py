@@ -1,0 +1,108 @@
+"""What a line of a flattened page is: prose, a headline, a heading, or chrome.
+
+Every test here reads the cue words of warta/data/clean/chrome.yaml; shape tests
+(word counts, capitalisation, closing punctuation) are the general part that
+works on portals nobody listed.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from warta.clean.lexicon import load
+
+WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d[\d.,]*", re.U)
+CLOSERS = ('.', '!', '?', '"', '”', '’', "'", ')', ':', '…')
+EDITOR_TAG = re.compile(r"^\(\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,5})\s*(?:/\s*[\w.]+)?\s*\)$")
+AGENCY_TAG = re.compile(r"^\(\s*[a-z]{2,6}(?:\s*/\s*[a-z]{2,6})*\s*\)$")
+
+
+@lru_cache(maxsize=1)
+def _chrome() -> dict:
+    c = load("chrome")
+    return {
+        "headings": {h.lower() for h in c["section_headings"]},
+        "prefixes": tuple(p.lower() for p in c["line_prefixes"]),
+        "exact": {str(x).lower() for x in c["exact_lines"]},
+        "nav": {w.lower() for w in c["nav_words"]},
+        "captions": tuple(x.lower() for x in c["caption_markers"]),
+    }
+
+
+def norm_line(s: str) -> str:
+    return re.sub(r"[ \t\u00a0\u2009\u200b]+", " ", s).strip()
+
+
+def words(s: str) -> list[str]:
+    return WORD.findall(s)
+
+
+def cap_ratio(s: str) -> float:
+    ws = [w for w in words(s) if w[0].isalpha()]
+    if not ws:
+        return 0.0
+    return sum(w[0].isupper() for w in ws) / len(ws)
+
+
+def is_heading(s: str) -> bool:
+    key = s.lower().rstrip(":").strip()
+    return key in _chrome()["headings"]
+
+
+def is_chrome_line(s: str) -> bool:
+    """A line that is chrome wherever it stands."""
+    low = s.lower()
+    c = _chrome()
+    if low in c["exact"] or low.startswith(c["prefixes"]):
+        return True
+    if is_caption(s):
+        return True
+    if re.fullmatch(r"(?:[-–—•|·]\s*)+", s):
+        return True
+    if is_nav(s):
+        return True
+    return bool(AGENCY_TAG.match(s))
+
+
+def is_caption(s: str) -> bool:
+    """A photo or video caption: "... (Foto: Reuters)", "Foto: ..."."""
+    low = s.lower()
+    marks = _chrome()["captions"]
+    if len(s) > 300:
+        return False
+    return any(m in low for m in marks if m.startswith("(")) or low.startswith(tuple(m for m in marks if not m.startswith("(")))
+
+
+def is_nav(s: str) -> bool:
+    """A breadcrumb: a few uppercase words, at least one a navigation word."""
+    ws = s.replace(">", " ").replace("/", " ").replace("»", " ").split()
+    if not 1 <= len(ws) <= 8 or s.upper() != s:
+        return False
+    return any(w.lower() in _chrome()["nav"] for w in ws)
+
+
+def editor_tag(s: str) -> str | None:
+    """"(Saliki Dwi Saputra )" at the end of an article names its editor."""
+    m = EDITOR_TAG.match(s)
+    if m and len(m.group(1).split()) >= 2:
+        return m.group(1).strip()
+    return None
+
+
+def is_prose(s: str) -> bool:
+    """Sentence-shaped: enough words, mostly lowercase, closed by punctuation."""
+    ws = words(s)
+    if len(ws) >= 25:
+        return True
+    if len(ws) < 6:
+        return False
+    closed = s.rstrip().endswith(CLOSERS) or s.startswith(('"', '“'))
+    return closed and cap_ratio(s) < 0.6
+
+
+def is_headline(s: str) -> bool:
+    """Headline-shaped: short, unclosed or Title Case."""
+    ws = words(s)
+    if not 2 <= len(ws) <= 24 or is_prose(s):
+        return False
+    return cap_ratio(s) >= 0.5 or not s.rstrip().endswith(CLOSERS)

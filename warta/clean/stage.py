@@ -1,0 +1,37 @@
+"""Stage "clean": raw page -> article body, metadata and the chrome removed."""
+from __future__ import annotations
+
+from warta.clean.metadata import extract_metadata
+from warta.clean.text import clean_lines
+from warta.model import WorkDoc
+from warta.pipeline import stage
+
+
+class NoArticle(ValueError):
+    pass
+
+
+@stage("clean")
+def clean(wd: WorkDoc) -> WorkDoc:
+    raw = wd.raw
+    if raw.kind == "html":
+        from warta.clean.html import html_to_page
+        page = html_to_page(raw.content, raw.url)
+        c = clean_lines(page.text)
+        meta = extract_metadata(c, url=raw.url)
+        # the HTML's own metadata is better than what a text head can give
+        meta.title = page.title or meta.title
+        meta.published = page.published or meta.published
+        meta.authors = page.authors or meta.authors
+        if meta.published:
+            meta.published_inferred = None
+        c.removed = page.removed + c.removed
+    else:
+        c = clean_lines(raw.content)
+        meta = extract_metadata(c, url=raw.url)
+    if not c.paragraphs:
+        raise NoArticle("no article text found")
+    wd.doc.body = c.body
+    wd.doc.metadata = meta
+    wd.removed = c.removed
+    return wd

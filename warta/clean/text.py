@@ -1,0 +1,112 @@
+"""Flattened page text -> the article and its metadata.
+
+The page is read as lines.  The article is the block that starts at the lead (the
+first prose line, preferably one carrying a "KOTA - " or "Site.com - " lead) and
+runs until a list-type section heading (Berita Terkait, Terpopuler, ...) or the
+page's footer.  Inside that block, chrome lines (Baca Juga links, captions, ads,
+prompts, editor tags) are dropped.  The lines before the block are the page head:
+title, byline and date come from there, never from the lists after the article.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from warta.clean import lines as L
+from warta.clean.lead import parse_lead
+
+# headings after which the article goes on ("Baca juga" alone on its line, then a link)
+INLINE_HEADINGS = {"baca juga", "baca pula", "simak juga", "lihat juga", "read more", "also read"}
+
+
+@dataclass
+class Cleaned:
+    paragraphs: list[str]
+    head: list[str]                  # lines before the article
+    removed: list[str] = field(default_factory=list)
+    editors: list[str] = field(default_factory=list)
+    lead_line: str | None = None
+
+    @property
+    def body(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+
+def _lead_index(lines: list[str]) -> int | None:
+    """The article's first line: the first prose line with a lead, else the first prose line."""
+    prose = [i for i, s in enumerate(lines) if s and L.is_prose(s) and not L.is_chrome_line(s)]
+    if not prose:
+        return None
+    for i in prose[:8]:
+        if parse_lead(lines[i]):
+            return i
+    return prose[0]
+
+
+def clean_lines(text: str) -> Cleaned:
+    lines = [L.norm_line(s) for s in text.split("\n")]
+    start = _lead_index(lines)
+    if start is None:
+        return Cleaned([], [s for s in lines if s], removed=[s for s in lines if s])
+    head = [s for s in lines[:start] if s]
+    out = Cleaned([], head, removed=list(head), lead_line=lines[start])
+    i, n = start, len(lines)
+    while i < n:
+        s = lines[i]
+        i += 1
+        if not s:
+            continue
+        if L.is_heading(s):
+            out.removed.append(s)
+            if s.lower().rstrip(": ") in INLINE_HEADINGS:
+                # drop the link lines after it; the article goes on at the next prose line
+                while i < n and lines[i] and not L.is_prose(lines[i]):
+                    out.removed.append(lines[i])
+                    i += 1
+                continue
+            out.removed += [x for x in lines[i:] if x]
+            break
+        ed = L.editor_tag(s)
+        if ed:
+            out.editors.append(ed)
+            out.removed.append(s)
+            continue
+        if L.is_chrome_line(s):
+            out.removed.append(s)
+            continue
+        if L.is_prose(s):
+            out.paragraphs.append(s)
+            continue
+        # a short line: a subheading inside the article is kept when prose follows it
+        # and it stands alone; runs of headline-shaped lines are link lists
+        nxt = next((x for x in lines[i:] if x), "")
+        prev_kept = bool(out.paragraphs)
+        if prev_kept and nxt and L.is_prose(nxt) and not L.is_headline(nxt) and len(L.words(s)) <= 12 \
+                and not _run_of_headlines(lines, i - 1):
+            out.paragraphs.append(s)
+        else:
+            out.removed.append(s)
+            if _run_of_headlines(lines, i - 1):
+                out.removed += [x for x in lines[i:] if x]
+                break
+    _drop_trailing_chrome(out)
+    return out
+
+
+def _run_of_headlines(lines: list[str], i: int, k: int = 3) -> bool:
+    """Are line i and the next non-empty lines a run of k short headline-shaped lines?"""
+    got = 0
+    for s in lines[i:]:
+        if not s or s in ("-", "•"):
+            continue
+        if L.is_headline(s) or L.is_chrome_line(s):
+            got += 1
+            if got >= k:
+                return True
+        else:
+            return False
+    return False
+
+
+def _drop_trailing_chrome(out: Cleaned) -> None:
+    while out.paragraphs and not L.is_prose(out.paragraphs[-1]):
+        out.removed.append(out.paragraphs.pop())
