@@ -1,0 +1,211 @@
+"""Resolution: every entity mention of a document -> one canonical entity.
+
+Order of evidence, strongest first: the knowledge base by name or alias (case-
+and legal-form-insensitive; a bare ambiguous alias needs one of its context
+words in the article), place descriptors ("Distrik X"), typo matches against
+the base, then in-document coreference (short forms, typos of a name already
+in the article, pronoun subjects, descriptive phrases).  Names the base does
+not know become new entities with stable ids, listed as candidates.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from warta.kb.base import KB, lexicon, load_kb, norm_name, slug
+from warta.kb.coref import descriptive_mentions, place_descriptor_mentions, pronoun_mentions, typo_candidates
+from warta.kb.fuzzy import typo_match
+from warta.model import Entity, Mention, MentionSpan, Metadata, Sentence
+
+ORG_LIKE = {"ORG", "PRODUCT"}
+
+
+@dataclass
+class Cluster:
+    key: str                         # KB id or new:<type>:<slug>
+    type: str
+    name: str
+    kb: bool
+    country: str | None = None
+    spans: list[MentionSpan] = field(default_factory=list)
+
+
+def new_id(type_: str, name: str) -> str:
+    return f"new:{type_.lower()}:{slug(name)}"
+
+
+def _plausible_name(text: str) -> bool:
+    stop = {s.lower() for s in lexicon()["not_entities"]}
+    t = text.strip()
+    if len(t) < 2 or t.lower() in stop or not t[0].isupper() and not t[0].isdigit():
+        return False
+    if t.split()[0].lower() in stop and len(t.split()) == 1:
+        return False
+    return not re.fullmatch(r"[\d\W]+", t)
+
+
+class Resolver:
+    def __init__(self, kb: KB | None = None):
+        self.kb = kb or load_kb()
+
+    # -- single mentions ------------------------------------------------------
+    def _kb_entry(self, text: str, label: str, doc_lower: str) -> dict | None:
+        cands = self.kb.lookup(text)
+        cands = [e for e in cands if not e.get("context") or norm_name(text) == norm_name(e["name"])
+                 or any(w in doc_lower for w in e["context"])]
+        if not cands:
+            return None
+        same = [e for e in cands if e["type"] == label]
+        return (same or cands)[0]
+
+    def _kb_typo(self, text: str, label: str) -> dict | None:
+        key = norm_name(text)
+        if len(key) < 5:
+            return None
+        for name, ids in self.kb.by_name.items():
+            if typo_match(key, name):
+                e = self.kb.entities[ids[0]]
+                if e["type"] == label or (label in ORG_LIKE and e["type"] in ORG_LIKE):
+                    return e
+        return None
+
+    # -- the document -----------------------------------------------------------
+    def resolve(self, body: str, mentions: list[MentionSpan], sentences: list[Sentence],
+                metadata: Metadata | None = None) -> list[Entity]:
+        doc_lower = body.lower()
+        clusters: dict[str, Cluster] = {}
+
+        def attach(span: MentionSpan, key: str, type_: str, name: str, kb: bool, country: str | None = None) -> None:
+            c = clusters.get(key)
+            if c is None:
+                c = clusters[key] = Cluster(key, type_, name, kb, country)
+            span.entity_id = key
+            if all(s.start != span.start or s.end != span.end for s in c.spans):
+                c.spans.append(span)
+
+        def attach_kb(span: MentionSpan, e: dict) -> None:
+            attach(span, e["id"], e["type"], e["name"], True, e.get("country"))
+
+        pending: list[MentionSpan] = []
+        mentions = self._extend_units(body, mentions)
+        # 1. the base, by the ruler's id or by name
+        for m in mentions:
+            e = self.kb.get(m.entity_id) if m.entity_id else None
+            if e and e.get("context") and not any(w in doc_lower for w in e["context"]) \
+                    and norm_name(m.text) != norm_name(e["name"]):
+                e = None
+            e = e or self._kb_entry(m.text, m.label, doc_lower)
+            if e:
+                attach_kb(m, e)
+            else:
+                pending.append(m)
+        # 2. place descriptors
+        taken = [(m.start, m.end) for m in mentions]
+        for span, name in place_descriptor_mentions(body, self.kb.place_descriptors, self.kb):
+            pending = [p for p in pending if not (span.start <= p.start and p.end <= span.end)]
+            for c in clusters.values():  # the ruler may have matched the name inside: the span now covers it
+                c.spans = [s for s in c.spans if not (span.start <= s.start and s.end <= span.end and s.text != span.text)]
+            e = self._kb_entry(name, "PLACE", doc_lower)
+            if e:
+                attach_kb(span, e)
+            else:
+                attach(span, new_id("PLACE", name), "PLACE", name, False)
+            taken.append((span.start, span.end))
+        # 3. typos of the base, short forms and typos of names already in this article
+        for m in pending:
+            if not _plausible_name(m.text):
+                continue
+            e = self._kb_typo(m.text, m.label)
+            if e:
+                attach_kb(m, e)
+                continue
+            c = self._in_document(m, clusters)
+            if c:
+                attach(m, c.key, c.type, c.name, c.kb, c.country)
+            else:
+                attach(m, new_id(m.label, m.text), m.label, m.text, False)
+        # 4. capitalised words nothing covers, typo'd names of this article's entities ("Xioami")
+        for s, e_, w in typo_candidates(body, taken + [(sp.start, sp.end) for c in clusters.values() for sp in c.spans]):
+            key = norm_name(w)
+            for c in list(clusters.values()):
+                if c.type in ("ORG", "PLACE", "PRODUCT") and any(typo_match(key, norm_name(x)) for x in {c.name, *[sp.text for sp in c.spans]}):
+                    attach(MentionSpan(s, e_, w, c.type, source="coref"), c.key, c.type, c.name, c.kb, c.country)
+                    break
+        self._merge_short_forms(clusters)
+        # 5. pronoun subjects, descriptive phrases
+        persons = sorted((sp for c in clusters.values() if c.type == "PERSON" for sp in c.spans), key=lambda x: x.start)
+        for span, ref in pronoun_mentions(body, sentences, persons):
+            c = clusters[ref.entity_id]
+            attach(span, c.key, c.type, c.name, c.kb)
+        orgs = sorted(((sp.start, c.key, c.country) for c in clusters.values() if c.type == "ORG" for sp in c.spans))
+        for span, key in descriptive_mentions(body, self.kb, orgs):
+            c = clusters[key]
+            attach(span, c.key, c.type, c.name, c.kb, c.country)
+        # 6. cited sources named in the article are organisations
+        for name in (metadata.cited_sources if metadata else []):
+            for mm in re.finditer(rf"\b{re.escape(name)}\b", body):
+                if any(sp.start <= mm.start() < sp.end for c in clusters.values() for sp in c.spans):
+                    continue
+                span = MentionSpan(mm.start(), mm.end(), name, "ORG", source="rule")
+                e = self._kb_entry(name, "ORG", doc_lower)
+                if e:
+                    attach_kb(span, e)
+                else:
+                    attach(span, new_id("ORG", name), "ORG", name, False)
+        return self._entities(clusters)
+
+    def _extend_units(self, body: str, mentions: list[MentionSpan]) -> list[MentionSpan]:
+        """"BMW" + "Startup Garage": a known organisation's name continued by capitalised
+        words ending in a unit head word names a unit of it, a new organisation."""
+        heads = set(lexicon()["unit_heads"])
+        out = []
+        for m in mentions:
+            if m.label == "ORG" and m.source == "rule":
+                tail = re.match(r"(?:\s+[A-Z][\w-]*){1,3}", body[m.end:])
+                if tail and tail.group(0).split()[-1] in heads:
+                    text = body[m.start:m.end + tail.end()]
+                    if not self.kb.lookup(text):
+                        m = MentionSpan(m.start, m.end + tail.end(), text, "ORG", source="rule")
+            out.append(m)
+        return out
+
+    def _in_document(self, m: MentionSpan, clusters: dict[str, Cluster]) -> Cluster | None:
+        key = norm_name(m.text)
+        for c in clusters.values():
+            if c.type != m.label and not (m.label in ORG_LIKE and c.type in ORG_LIKE):
+                continue
+            names = {norm_name(c.name), *(norm_name(s.text) for s in c.spans)}
+            if key in names or any(typo_match(key, n) for n in names):
+                return c
+        return None
+
+    @staticmethod
+    def _merge_short_forms(clusters: dict[str, Cluster]) -> None:
+        """A new entity whose name is the first words of another's ("Brilliance" /
+        "Brilliance Auto") is that entity."""
+        for key in [k for k, c in clusters.items() if not c.kb]:
+            c = clusters[key]
+            short = norm_name(c.name)
+            for other in clusters.values():
+                if other is c or other.type != c.type:
+                    continue
+                long = norm_name(other.name)
+                if long.startswith(short + " ") and len(short) >= 3:
+                    for sp in c.spans:
+                        sp.entity_id = other.key
+                        other.spans.append(sp)
+                    del clusters[key]
+                    break
+
+    @staticmethod
+    def _entities(clusters: dict[str, Cluster]) -> list[Entity]:
+        out = []
+        for c in clusters.values():
+            spans = sorted(c.spans, key=lambda s: s.start)
+            name = c.name
+            if not c.kb:  # the best surface form: the longest non-coreference mention
+                surf = [s.text for s in spans if s.source != "coref"]
+                name = max(surf, key=len) if surf and c.type != "PLACE" else c.name
+            out.append(Entity(id=c.key, type=c.type, name=name, kb=c.kb,
+                              mentions=[Mention(text=s.text, start=s.start, end=s.end) for s in spans]))
+        return sorted(out, key=lambda e: e.mentions[0].start if e.mentions else 0)

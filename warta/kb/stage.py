@@ -1,0 +1,23 @@
+"""Stage "resolve": mentions -> entities with canonical names and stable ids."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from warta.kb.resolve import Resolver
+from warta.model import WorkDoc
+from warta.pipeline import stage
+
+
+@lru_cache(maxsize=1)
+def resolver() -> Resolver:
+    return Resolver()
+
+
+@stage("resolve")
+def resolve(wd: WorkDoc) -> WorkDoc:
+    wd.doc.entities = resolver().resolve(wd.doc.body, wd.mentions, wd.sentences, wd.doc.metadata)
+    wd.mentions = sorted(wd.mentions, key=lambda m: m.start)
+    return wd
+
+
+resolve.warm_up = resolver  # type: ignore[attr-defined]

@@ -1,0 +1,30 @@
+"""PRODUCT mentions by rule: a model name after a naming cue ("bernama MS11"),
+or a known maker followed by a model code ("VinFast VF 5")."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from warta.model import MentionSpan
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "nlp" / "products.yaml"
+NAME = r"(?P<name>(?=[\w-]*\d)[A-Z0-9][\w-]*(?:\s+[A-Z0-9][\w-]*){0,2}|[A-Z][a-z]+[A-Z][\w-]*)"
+
+
+@lru_cache(maxsize=1)
+def _rx() -> re.Pattern:
+    cues = yaml.safe_load(DATA.read_text(encoding="utf-8"))["cues"]
+    alt = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alt})\s+{NAME}\b")
+
+
+def product_mentions(text: str, offset: int = 0) -> list[MentionSpan]:
+    out = []
+    for m in _rx().finditer(text):
+        name = m.group("name").rstrip(".,")
+        s = m.start("name")
+        out.append(MentionSpan(offset + s, offset + s + len(name), name, "PRODUCT", source="rule"))
+    return out

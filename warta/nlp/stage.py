@@ -1,0 +1,43 @@
+"""Stage "nlp": sentences, entity mentions (rules + model) and typed values."""
+from __future__ import annotations
+
+from warta.model import MentionSpan, WorkDoc
+from warta.nlp.pipeline import get_nlp
+from warta.nlp.products import product_mentions
+from warta.nlp.sentences import paragraphs, split_sentences
+from warta.nlp.values import find_values
+from warta.pipeline import stage
+
+LABELS = {"ORG": "ORG", "PERSON": "PERSON", "PLACE": "PLACE", "PRODUCT": "PRODUCT",
+          "PER": "PERSON", "LOC": "PLACE", "GPE": "PLACE"}
+
+
+def mentions(body: str, lang: str = "id") -> tuple[list[MentionSpan], object]:
+    nlp = get_nlp(lang)
+    pars = paragraphs(body)
+    out: list[MentionSpan] = []
+    docs = list(nlp.pipe([p for _, p in pars]))
+    for (off, _), doc in zip(pars, docs):
+        for ent in doc.ents:
+            label = LABELS.get(ent.label_)
+            if label is None:
+                continue
+            out.append(MentionSpan(off + ent.start_char, off + ent.end_char, ent.text, label,
+                                   source="rule" if ent.ent_id_ else "model", entity_id=ent.ent_id_ or None))
+    for off, par in pars:
+        for m in product_mentions(par, off):
+            if all(m.end <= o.start or m.start >= o.end for o in out):
+                out.append(m)
+    return sorted(out, key=lambda m: m.start), docs
+
+
+@stage("nlp")
+def nlp_stage(wd: WorkDoc) -> WorkDoc:
+    body, lang = wd.doc.body, wd.doc.language or "id"
+    wd.sentences = split_sentences(body)
+    wd.mentions, wd.spacy_doc = mentions(body, lang)
+    wd.values = find_values(body, wd.reference_date, lang if lang in ("id", "en") else "id")
+    return wd
+
+
+nlp_stage.warm_up = lambda: (get_nlp("id"), get_nlp("en"))  # type: ignore[attr-defined]
