@@ -1,0 +1,30 @@
+"""Certainty: a fact is hedged when its sentence reports or doubts it, or when a
+hedge sentence elsewhere in the article names one of its parties together with
+a word of its fact family ("Belum ada kepastian dengan perusahaan mana X akan
+bermitra" covers X's partnership talks)."""
+from __future__ import annotations
+
+from warta.facts.lexicon import load, rx
+from warta.model import Fact, Sentence
+
+
+def is_hedged_text(text: str) -> bool:
+    return bool(rx(tuple(load("modality")["hedges"])).search(text))
+
+
+def certainty(fact: Fact, sentence: Sentence, sentences: list[Sentence], party_names: list[str],
+              party_surfaces: list[str]) -> str:
+    if is_hedged_text(sentence.text):
+        return "hedged"
+    family = load("modality")["family"].get(fact.type)
+    if not family:
+        return "asserted"
+    fam = rx(tuple(family))
+    names = [n.lower() for n in party_names + party_surfaces if n]
+    for s in sentences:
+        if s is sentence or not is_hedged_text(s.text) or not fam.search(s.text):
+            continue
+        low = s.text.lower()
+        if any(n in low for n in names):
+            return "hedged"
+    return "asserted"

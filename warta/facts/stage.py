@@ -1,0 +1,45 @@
+"""Stage "facts": every extractor over the resolved document, then certainty."""
+from __future__ import annotations
+
+from warta.facts import facility, infrastructure, investment, launch, partnership, people, product
+from warta.facts.context import DocView
+from warta.facts.modality import certainty
+from warta.model import Fact, WorkDoc
+from warta.pipeline import stage
+
+EXTRACTORS = {
+    "PARTNERSHIP": partnership.extract,
+    "INVESTMENT": investment.extract,
+    "PRODUCT": product.extract,
+    "LAUNCH_PLAN": launch.extract,
+    "FACILITY": facility.extract,
+    "INFRASTRUCTURE": infrastructure.extract,
+    "ROLE": people.roles,
+    "QUOTE": people.quotes,
+}
+NO_CERTAINTY = {"ROLE", "QUOTE"}
+PARTY_ARGS = ("parties", "investor", "maker", "owners", "person", "speaker", "org")
+
+
+def _parties(f: Fact) -> list[str]:
+    out = []
+    for k in PARTY_ARGS:
+        x = f.args.get(k)
+        out += x if isinstance(x, list) else [x] if x else []
+    return out
+
+
+@stage("facts")
+def facts(wd: WorkDoc) -> WorkDoc:
+    v = DocView(wd)
+    surfaces = {e.name: [m.text for m in e.mentions] for e in wd.doc.entities}
+    out: list[Fact] = []
+    for ftype, fn in EXTRACTORS.items():
+        for f in fn(v):
+            if ftype not in NO_CERTAINTY:
+                sent = next(s for s in v.sentences if s.start == f.evidence[0].start)
+                names = _parties(f)
+                f.certainty = certainty(f, sent, v.sentences, names, [x for n in names for x in surfaces.get(n, [])])
+            out.append(f)
+    wd.doc.facts = out
+    return wd
