@@ -7,6 +7,7 @@ page-text cleaner uses.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from warta.clean import lines as L
@@ -34,6 +35,18 @@ def _extract(html: str, url: str | None):
     return meta.get("text") or "", meta
 
 
+META_TIME = re.compile(
+    r"<meta[^>]+(?:property|name|itemprop)=[\"'](?:article:published_time|datePublished|pubdate|publishdate|date)[\"'][^>]*content=[\"'](?P<v>[^\"']+)", re.I)
+
+
+def _published(html: str, fallback: str | None) -> str | None:
+    """The page's own publication time with its offset, when a meta tag gives one."""
+    m = META_TIME.search(html[:50000])
+    if m and re.match(r"\d{4}-\d{2}-\d{2}", m.group("v")):
+        return m.group("v").strip()
+    return fallback
+
+
 def html_to_page(html: str, url: str | None = None) -> HtmlPage:
     text, meta = _extract(html, url)
     if text is None:
@@ -45,7 +58,7 @@ def html_to_page(html: str, url: str | None = None) -> HtmlPage:
             continue
         (removed if L.is_chrome_line(s) or L.is_heading(s) else kept).append(s)
     authors = [a.strip() for a in (meta.get("author") or "").split(";") if a.strip()]
-    date = meta.get("date")
+    date = _published(html, meta.get("date"))
     return HtmlPage(
         text="\n\n".join(kept), title=meta.get("title"), published=date, authors=authors,
         site=meta.get("sitename"), url=url or meta.get("url"), description=meta.get("description"),

@@ -36,6 +36,13 @@ def parse_lead(line: str) -> Lead | None:
     for piece in (p.strip() for p in head.split(",")):
         if not piece:
             continue
+        paren = re.search(r"\((?P<site>[A-Z][\w. ]+)\)$", piece)
+        if paren:  # "March 4 (Reuters)", "Jakarta (ANTARA)"
+            site = paren.group("site").strip()
+            rest = piece[: paren.start()].strip()
+            if rest and rest.isupper():
+                dateline = _place(rest)
+            continue
         if DOMAIN.match(piece):
             site = piece
         elif piece.isupper() and piece.replace(" ", "").isalpha():

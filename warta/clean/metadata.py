@@ -50,9 +50,15 @@ def _published(head: list[str]) -> tuple[str | None, str | None]:
     return None, None
 
 
+def _is_label_line(s: str) -> bool:
+    c = load("chrome")
+    labels = "|".join(map(re.escape, c["author_labels"] + c["editor_labels"]))
+    return bool(re.match(rf"^(?:{labels})\b\s*:?", s, re.I))
+
+
 def _title(head: list[str], byline: str | None) -> str | None:
     cands = [s for s in head if s != byline and L.is_headline(s) and not L.is_chrome_line(s)
-             and not L.is_heading(s) and not _has_date(s) and len(L.words(s)) >= 3]
+             and not L.is_heading(s) and not _has_date(s) and len(L.words(s)) >= 3 and not _is_label_line(s)]
     if not cands:
         return None
     counts = Counter(cands)
@@ -70,11 +76,23 @@ def _authors(head: list[str], byline: str | None) -> list[str]:
     found = _labelled(head, "author_labels")
     if found:
         return found
+    for s in head:  # "Oleh Anisa Putri", "By Fransiska Nangoy"
+        m = re.match(rf"^(?:oleh|by)\s+(?P<n>{NAME}(?:\s*(?:,|dan|and|&)\s*{NAME})*)\s*$", s, re.I)
+        if m:
+            return _split_names(m.group("n"))
     if not byline:
         return []
+    # "Fadli Rahman - detikOto" or "Rizki Ananda, CNBC Indonesia" next to the date line
+    i = head.index(byline) if byline in head else -1
+    for s in (head[i - 1] if i > 0 else "", head[i + 1] if 0 <= i < len(head) - 1 else ""):
+        m = re.match(rf"^(?P<n>{NAME})\s*(?:[-–,]\s*\S.{{0,30}})?$", s)
+        if m and 2 <= len(m.group("n").split()) <= 4:
+            return _split_names(m.group("n"))
     # "Tangguh Yudha , Jurnalis-Minggu, 15 Oktober 2023 |16:00 WIB": the names before the date
     pre = byline[: find_dates(byline)[0][0]]
     pre = re.sub(rf"{DAY_NAMES}\s*,?\s*$", "", pre.strip(), flags=re.I)
+    dl = "|".join(map(re.escape, load("chrome")["date_labels"]))
+    pre = re.sub(rf"\b(?:{dl})\b.*$", "", pre, flags=re.I)
     labels = load("chrome")["author_labels"]
     pre = re.sub(r"\b(?:%s)\b.*$" % "|".join(map(re.escape, labels)), "", pre, flags=re.I)
     pre = pre.strip(" ,-|–—:/")
@@ -82,6 +100,7 @@ def _authors(head: list[str], byline: str | None) -> list[str]:
 
 
 def _split_names(s: str) -> list[str]:
+    s = re.split(r"\s+[-–—|]\s+", s)[0]
     parts = re.split(r"\s*(?:,|&|\bdan\b|\band\b)\s*", s)
     return [p.strip() for p in parts if re.fullmatch(NAME, p.strip() or "x") and len(p.split()) <= 5]
 

@@ -36,10 +36,10 @@ def _lead_index(lines: list[str]) -> int | None:
     prose = [i for i, s in enumerate(lines) if s and L.is_prose(s) and not L.is_chrome_line(s)]
     if not prose:
         return None
-    for i in prose[:8]:
-        if parse_lead(lines[i]):
-            return i
-    return prose[0]
+    first = next((i for i in prose[:8] if parse_lead(lines[i])), prose[0])
+    # a lead repeated further down was a teaser in the page head: the article starts at the repeat
+    again = [i for i in prose if i > first and lines[i] == lines[first]]
+    return again[0] if again else first
 
 
 def clean_lines(text: str) -> Cleaned:
