@@ -19,7 +19,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     d = load("dates")
     months = "|".join(sorted(d["months"], key=len, reverse=True))
     zones = "|".join(d["zones"])
-    time = rf"(?:\s*[|,/]?\s*(?:pukul\s*)?(?P<h>\d{{1,2}})[:.](?P<mi>\d{{2}})(?::\d{{2}})?\s*(?P<z>{zones})?\b)?"
+    time = rf"(?:\s*[|,/\-–—]?\s*(?:pukul\s*)?(?P<h>\d{{1,2}})[:.](?P<mi>\d{{2}})(?::\d{{2}})?\s*(?P<z>{zones})?\b)?"
     named = re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<m>{months})\.?\s+(?P<y>(?:19|20)\d{{2}})\b{time}", re.I)
     english = re.compile(rf"\b(?P<m>{months})\.?\s+(?P<d>\d{{1,2}}),?\s+(?P<y>(?:19|20)\d{{2}})\b{time}", re.I)
     numeric = re.compile(rf"\b(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>(?:19|20)\d{{2}})\b{time}")

@@ -55,6 +55,8 @@ def is_chrome_line(s: str) -> bool:
     c = _chrome()
     if low in c["exact"] or low.startswith(c["prefixes"]):
         return True
+    if is_label_line(s):
+        return True
     if is_caption(s):
         return True
     if re.fullmatch(r"(?:[-–—•|·]\s*)+", s):
@@ -71,6 +73,13 @@ def is_caption(s: str) -> bool:
     if len(s) > 300:
         return False
     return any(m in low for m in marks if m.startswith("(")) or low.startswith(tuple(m for m in marks if not m.startswith("(")))
+
+
+def is_label_line(s: str) -> bool:
+    """"Editor : X", "Reporter: Y | Editor: Z", "Sumber: Antara": a credit line."""
+    c = load("chrome")
+    labels = "|".join(map(re.escape, sorted(c["author_labels"] + c["editor_labels"] + c["credit_labels"], key=len, reverse=True)))
+    return bool(re.match(rf"^(?:{labels})\s*(?:&\s*\w+\s*)?:", s, re.I)) and len(words(s)) <= 14
 
 
 def is_nav(s: str) -> bool:
@@ -97,7 +106,11 @@ def is_prose(s: str) -> bool:
     if len(ws) < 6:
         return False
     closed = s.rstrip().endswith(CLOSERS) or s.startswith(('"', '“'))
-    return closed and cap_ratio(s) < 0.6
+    if not closed:
+        return False
+    # names make news sentences capital-heavy; a headline is rarely closed by a full stop
+    limit = 0.85 if len(ws) >= 8 else 0.6
+    return cap_ratio(s) < limit
 
 
 def is_headline(s: str) -> bool:

@@ -52,7 +52,7 @@ def _published(head: list[str]) -> tuple[str | None, str | None]:
 
 def _is_label_line(s: str) -> bool:
     c = load("chrome")
-    labels = "|".join(map(re.escape, c["author_labels"] + c["editor_labels"]))
+    labels = "|".join(map(re.escape, c["author_labels"] + c["editor_labels"] + c["credit_labels"]))
     return bool(re.match(rf"^(?:{labels})\b\s*:?", s, re.I))
 
 
@@ -68,8 +68,8 @@ def _title(head: list[str], byline: str | None) -> str | None:
     if byline and byline in head:
         before = [s for s in head[: head.index(byline)] if s in cands]
         if before:
-            return before[-1]
-    return max(cands, key=len)
+            return max(before, key=lambda s: len(L.words(s)))
+    return max(cands, key=lambda s: len(L.words(s)))
 
 
 def _authors(head: list[str], byline: str | None) -> list[str]:
@@ -145,7 +145,7 @@ def _source_pattern() -> re.Pattern:
     s = load("sources")
     cues = "|".join(map(re.escape, sorted(s["cues"], key=len, reverse=True)))
     desc = "|".join(map(re.escape, sorted(s["descriptors"], key=len, reverse=True)))
-    return re.compile(rf"\b(?:{cues})\s+(?:(?:{desc})\s+)?(?:dari\s+)?(?P<name>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){{0,3}})")
+    return re.compile(rf"\b(?i:{cues})\s+(?:(?i:{desc})\s+)?(?:dari\s+)?(?P<name>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){{0,3}})")
 
 
 def cited_sources(body: str) -> list[str]:
