@@ -26,5 +26,6 @@ def main() -> None:
     app()
 
 
-if __name__ == "__main__":
-    main()
+if __name__ == "__main__":  # run as a script: use the registered app of the imported module
+    from warta.cli import main as _main
+    _main()

@@ -7,7 +7,7 @@ import re
 from datasketch import MinHash, MinHashLSH
 
 TOKEN = re.compile(r"\w+", re.U)
-NUM_PERM = 64
+NUM_PERM = 128
 SHINGLE = 3
 
 
@@ -24,7 +24,7 @@ class NearDuplicates:
     """Remembers the documents seen; `check` names an earlier near-duplicate, if any."""
 
     def __init__(self, threshold: float = 0.8):
-        self.lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+        self.lsh = MinHashLSH(threshold=max(0.3, threshold - 0.2), num_perm=NUM_PERM)  # recall first; verified below
         self.threshold = threshold
         self.sigs: dict[str, MinHash] = {}
 

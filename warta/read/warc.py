@@ -23,8 +23,7 @@ def read_warc_stream(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[
     it = ArchiveIterator(stream)
     offset = 0
     try:
-        for rec in it:
-            offset = it.get_record_offset()
+        for n, rec in enumerate(it):
             if rec.rec_type != "response":
                 continue
             ctype = (rec.http_headers.get_header("Content-Type") if rec.http_headers else "") or ""
@@ -32,10 +31,14 @@ def read_warc_stream(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[
                 continue
             status = rec.http_headers.get_statuscode() if rec.http_headers else "200"
             uri = rec.rec_headers.get_header("WARC-Target-URI")
-            where = f"{source}#{offset}"
             if status and not str(status).startswith("2"):
                 continue
             data = rec.content_stream().read(max_bytes + 1)
+            offset = it.get_record_offset()  # valid once the record is read
+            where = f"{source}#{offset}"
+            if len(data) <= max_bytes and getattr(rec.raw_stream, "limit", 0) > 0:
+                yield ReadFailure(where, f"record truncated: {rec.raw_stream.limit} bytes missing (archive damaged after byte {offset})")
+                continue
             if len(data) > max_bytes:
                 yield ReadFailure(where, f"record over the {max_bytes // 1_000_000} MB page limit")
                 continue

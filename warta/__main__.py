@@ -1,0 +1,4 @@
+"""`python -m warta`: the command line."""
+from warta.cli import main
+
+main()
