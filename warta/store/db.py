@@ -1,0 +1,97 @@
+"""Opening a store: an engine for the URL, the schema brought up to date by the
+Alembic migrations, and a session factory.  SQLite runs in WAL mode with
+foreign keys on; PostgreSQL may be given a schema (tests isolate themselves so)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.orm import Session, sessionmaker
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+class StoreError(RuntimeError):
+    pass
+
+
+def normalise_url(url: str) -> str:
+    if url.startswith("postgresql://") or url.startswith("postgres://"):
+        return re.sub(r"^postgres(?:ql)?://", "postgresql+psycopg://", url)
+    if "://" not in url:  # a bare path is an SQLite file
+        return f"sqlite:///{url}"
+    return url
+
+
+@dataclass
+class Store:
+    url: str
+    schema: str | None = None
+
+    @cached_property
+    def engine(self) -> Engine:
+        url = normalise_url(self.url)
+        if url.startswith("sqlite"):
+            eng = create_engine(url, connect_args={"timeout": 30})
+
+            @event.listens_for(eng, "connect")
+            def _pragmas(dbapi_conn, _):  # noqa: ANN001
+                cur = dbapi_conn.cursor()
+                cur.execute("PRAGMA journal_mode=WAL")
+                cur.execute("PRAGMA foreign_keys=ON")
+                cur.execute("PRAGMA synchronous=NORMAL")
+                cur.close()
+            return eng
+        eng = create_engine(url, pool_pre_ping=True)
+        if self.schema:
+            @event.listens_for(eng, "connect")
+            def _search_path(dbapi_conn, _):  # noqa: ANN001
+                cur = dbapi_conn.cursor()
+                cur.execute(f'CREATE SCHEMA IF NOT EXISTS "{self.schema}"')
+                cur.execute(f'SET search_path TO "{self.schema}"')
+                cur.close()
+                dbapi_conn.commit()
+        return eng
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def migrate(self) -> None:
+        from alembic import command
+        from alembic.config import Config
+        cfg = Config()
+        cfg.set_main_option("script_location", str(MIGRATIONS))
+        with self.engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+
+    @cached_property
+    def sessions(self) -> sessionmaker[Session]:
+        return sessionmaker(self.engine, expire_on_commit=False)
+
+    def session(self) -> Session:
+        return self.sessions()
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+_OPEN: dict[tuple[str, str | None], Store] = {}
+
+
+def open_store(url: str, schema: str | None = None, migrate: bool = True) -> Store:
+    """The store at `url`, migrated to the current schema (once per process)."""
+    key = (url, schema)
+    if key not in _OPEN:
+        s = Store(url, schema)
+        try:
+            if migrate:
+                s.migrate()
+        except Exception as exc:
+            raise StoreError(f"cannot open the store at {url}: {type(exc).__name__}: {exc}") from exc
+        _OPEN[key] = s
+    return _OPEN[key]

@@ -1,0 +1,159 @@
+"""`warta ingest`: pages through the pipeline into the store, one transaction per
+document.  Idempotent: a page's id is the hash of its content, so a page already
+stored is skipped before any NLP runs, and a killed ingest run again finishes
+what is missing.  A changed page under the same doc_id is a new revision.
+Failures are stored with their stage and reason and never stop the batch."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session
+
+from warta.model import Document as DocModel
+from warta.model import RawPage, ReadFailure, WorkDoc
+from warta.pipeline import Pipeline, StageFailure
+from warta.store import models as M
+from warta.store.db import Store
+from warta.store.keys import fact_entities, fact_id, merge_key
+
+
+def page_hash(raw: RawPage) -> str:
+    return hashlib.sha1(f"{raw.doc_id}\x1f{raw.content}".encode("utf-8", "surrogatepass")).hexdigest()[:20]
+
+
+@dataclass
+class IngestReport:
+    stored: int = 0
+    unchanged: int = 0
+    revisions: int = 0
+    failed: int = 0
+    failures: list[str] = field(default_factory=list)
+
+
+def _doc_date(doc: DocModel) -> str:
+    for d in (doc.metadata.published, doc.metadata.published_inferred):
+        if d:
+            return d[:10]
+    return dt.date.today().isoformat()
+
+
+def record_failure(s: Session, source: str, stage: str, reason: str) -> None:
+    exists = s.scalar(select(M.Failure.id).where(M.Failure.source == source, M.Failure.stage == stage,
+                                                  M.Failure.reason == reason))
+    if exists is None:
+        s.add(M.Failure(source=source, stage=stage, reason=reason))
+
+
+def store_document(s: Session, dialect: str, pid: str, doc: DocModel, raw_source: str | None = None,
+                   url: str | None = None, removed: list[str] | None = None) -> str:
+    """Write one processed document with its entities and facts.  Returns
+    'stored', 'revision' or 'unchanged'.  The caller commits."""
+    if s.get(M.Document, pid) is not None:
+        return "unchanged"
+    prev = s.scalar(select(func.max(M.Document.revision)).where(M.Document.doc_id == doc.doc_id)) or 0
+    date = _doc_date(doc)
+    s.add(M.Document(id=pid, doc_id=doc.doc_id, revision=prev + 1, url=url or doc.metadata.url, source=raw_source,
+                     title=doc.metadata.title, published=doc.metadata.published, date=date, language=doc.language,
+                     site=doc.metadata.site, body=doc.body, removed=removed or [], duplicate_of=doc.duplicate_of,
+                     doc_json=doc.model_dump(mode="json")))
+    s.flush()
+    if dialect == "sqlite":
+        s.execute(text("INSERT INTO documents_fts(id, title, body) VALUES (:i, :t, :b)"),
+                  {"i": pid, "t": doc.metadata.title or "", "b": doc.body})
+    ids: dict[str, str] = {}
+    for e in doc.entities:
+        ids[e.name] = e.id
+        row = s.get(M.Entity, e.id)
+        if row is None:
+            s.add(M.Entity(id=e.id, type=e.type, name=e.name, name_lower=e.name.lower(), kb=e.kb))
+        for surface in {e.name, *(m.text for m in e.mentions)}:
+            if len(surface) <= 500 and s.get(M.Alias, (e.id, surface.lower())) is None:
+                s.add(M.Alias(entity_id=e.id, alias_lower=surface.lower(), alias=surface))
+        s.add(M.EntityDocument(entity_id=e.id, document_id=pid, mentions=len(e.mentions)))
+        s.flush()
+    for f in doc.facts:
+        key = merge_key(f, ids)
+        fid = fact_id(key)
+        row = s.get(M.Fact, fid)
+        if row is None:
+            row = M.Fact(id=fid, type=f.type, key=key, args=f.args, status=f.status, certainty=f.certainty,
+                         first_seen=date, last_seen=date, sources=0)
+            s.add(row)
+            s.flush()
+            for eid, role in fact_entities(f, ids):
+                if s.get(M.Entity, eid) is not None:
+                    s.add(M.FactEntity(fact_id=fid, entity_id=eid, role=role))
+        for ev in f.evidence:
+            if s.scalar(select(M.Evidence.id).where(M.Evidence.fact_id == fid, M.Evidence.document_id == pid,
+                                                    M.Evidence.start == ev.start)) is None:
+                s.add(M.Evidence(fact_id=fid, document_id=pid, sentence=ev.sentence, start=ev.start, end=ev.end,
+                                 date=date, status=f.status, certainty=f.certainty, args=f.args, flags=f.flags))
+        s.flush()
+        _refresh_fact(s, row)
+    return "revision" if prev else "stored"
+
+
+def _refresh_fact(s: Session, row: M.Fact) -> None:
+    """The fact as its latest statement gives it; dates and source count over all."""
+    evs = s.scalars(select(M.Evidence).where(M.Evidence.fact_id == row.id).order_by(M.Evidence.date, M.Evidence.id)).all()
+    latest = evs[-1]
+    row.status, row.args = latest.status, latest.args
+    # asserted once any source states it plainly; hedged while every source hedges
+    row.certainty = "asserted" if any(e.certainty == "asserted" for e in evs) else latest.certainty
+    row.first_seen, row.last_seen = evs[0].date, latest.date
+    row.sources = len({e.document_id for e in evs})
+
+
+def ingest(store: Store, paths: Iterable[str], progress: bool = False, pipeline: Pipeline | None = None) -> IngestReport:
+    from warta.clean.dedup import NearDuplicates
+    from warta.read import read_inputs
+
+    pipe = pipeline or Pipeline()
+    dedup = NearDuplicates()
+    rep = IngestReport()
+    items: Iterator = iter(read_inputs(list(paths)))
+    if progress:
+        items = _progress(items)
+    for raw in items:
+        with store.session() as s:
+            if isinstance(raw, ReadFailure):
+                record_failure(s, raw.source, raw.stage, raw.reason)
+                s.commit()
+                rep.failed += 1
+                rep.failures.append(f"{raw.source}: {raw.reason}")
+                continue
+            pid = page_hash(raw)
+            known = s.get(M.Document, pid)
+            if known is not None:
+                dedup.check(known.doc_id, known.body)
+                rep.unchanged += 1
+                continue
+            try:
+                wd: WorkDoc = pipe.run(raw)
+            except StageFailure as exc:
+                record_failure(s, exc.source, exc.stage, exc.reason)
+                s.commit()
+                rep.failed += 1
+                rep.failures.append(str(exc))
+                continue
+            wd.doc.duplicate_of = dedup.check(wd.doc.doc_id, wd.doc.body)
+            outcome = store_document(s, store.dialect, pid, wd.doc, raw.source, raw.url, wd.removed)
+            s.commit()
+            rep.stored += outcome == "stored"
+            rep.revisions += outcome == "revision"
+    return rep
+
+
+def _progress(items: Iterator) -> Iterator:
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    with Progress(SpinnerColumn(), TextColumn("ingesting"), BarColumn(), TextColumn("{task.completed} pages"),
+                  TimeElapsedColumn(), console=Console(stderr=True), transient=True) as prog:
+        task = prog.add_task("ingest", total=None)
+        for it in items:
+            yield it
+            prog.advance(task)

@@ -1,0 +1,241 @@
+"""An analyst's questions as library functions; the CLI and the API are thin
+layers over these.  Every function takes a Session and returns plain data."""
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from sqlalchemy import func, or_, select, text
+from sqlalchemy.orm import Session
+
+from warta.store import models as M
+
+MAX_LIMIT = 1000
+
+
+class NotFound(LookupError):
+    pass
+
+
+def find_entity(s: Session, name: str) -> M.Entity:
+    """By canonical name, then any surface form seen, then prefix; case-insensitive."""
+    low = name.strip().lower()
+    e = s.scalar(select(M.Entity).where(M.Entity.name_lower == low))
+    if e is None:
+        e = s.scalar(select(M.Entity).join(M.Alias, M.Alias.entity_id == M.Entity.id)
+                     .where(M.Alias.alias_lower == low).order_by(M.Entity.kb.desc()))
+    if e is None:
+        e = s.scalar(select(M.Entity).where(M.Entity.name_lower.like(_prefix(low))).order_by(func.length(M.Entity.name)))
+    if e is None:
+        raise NotFound(f"no entity named {name!r}")
+    return e
+
+
+def _prefix(low: str) -> str:
+    return low.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def suggest(s: Session, prefix: str, limit: int = 10) -> list[dict]:
+    low = prefix.strip().lower()
+    if not low:
+        return []
+    rows = s.execute(select(M.Entity.id, M.Entity.name, M.Entity.type).join(M.Alias, M.Alias.entity_id == M.Entity.id)
+                     .where(or_(M.Entity.name_lower.like(_prefix(low)), M.Alias.alias_lower.like(_prefix(low))))
+                     .group_by(M.Entity.id, M.Entity.name, M.Entity.type).order_by(M.Entity.name).limit(min(limit, 50))).all()
+    return [{"id": r.id, "name": r.name, "type": r.type} for r in rows]
+
+
+def _fact_dict(f: M.Fact, evidence: list[M.Evidence] | None = None) -> dict[str, Any]:
+    d = {"id": f.id, "type": f.type, "args": f.args, "status": f.status, "certainty": f.certainty,
+         "first_seen": f.first_seen, "last_seen": f.last_seen, "sources": f.sources}
+    if evidence is not None:
+        d["evidence"] = [_evidence_dict(e) for e in evidence]
+    return d
+
+
+def _evidence_dict(e: M.Evidence, doc: M.Document | None = None) -> dict[str, Any]:
+    d = {"document_id": e.document_id, "sentence": e.sentence, "start": e.start, "end": e.end, "date": e.date,
+         "status": e.status, "certainty": e.certainty, "args": e.args, "flags": e.flags}
+    if doc is not None:
+        d["document"] = {"doc_id": doc.doc_id, "title": doc.title, "url": doc.url, "site": doc.site,
+                         "published": doc.published, "revision": doc.revision}
+    return d
+
+
+def facts(s: Session, type: str | None = None, entity: str | None = None, status: str | None = None,
+          certainty: str | None = None, since: str | None = None, until: str | None = None,
+          limit: int = 100, offset: int = 0) -> list[dict]:
+    q = select(M.Fact)
+    if entity:
+        eid = find_entity(s, entity).id
+        q = q.where(M.Fact.id.in_(select(M.FactEntity.fact_id).where(M.FactEntity.entity_id == eid)))
+    if type:
+        q = q.where(M.Fact.type == type.upper())
+    if status:
+        q = q.where(M.Fact.status == status)
+    if certainty:
+        q = q.where(M.Fact.certainty == certainty)
+    if since:
+        q = q.where(M.Fact.last_seen >= since)
+    if until:
+        q = q.where(M.Fact.first_seen <= until)
+    q = q.order_by(M.Fact.last_seen.desc(), M.Fact.id).limit(min(limit, MAX_LIMIT)).offset(offset)
+    return [_fact_dict(f) for f in s.scalars(q)]
+
+
+def evidence(s: Session, fact_id: str) -> dict:
+    f = s.get(M.Fact, fact_id)
+    if f is None:
+        raise NotFound(f"no fact {fact_id!r}")
+    rows = s.execute(select(M.Evidence, M.Document).join(M.Document, M.Document.id == M.Evidence.document_id)
+                     .where(M.Evidence.fact_id == fact_id).order_by(M.Evidence.date, M.Evidence.id)).all()
+    d = _fact_dict(f)
+    d["evidence"] = [_evidence_dict(e, doc) for e, doc in rows]
+    d["status_history"] = _history(rows)
+    d["values"] = _values(rows)
+    return d
+
+
+def _history(rows) -> list[dict]:
+    """Each change of status in date order, with the document that reported it."""
+    out: list[dict] = []
+    for e, doc in rows:
+        if not out or out[-1]["status"] != e.status:
+            out.append({"status": e.status, "date": e.date, "doc_id": doc.doc_id})
+    return out
+
+
+def _values(rows) -> list[dict]:
+    """Amounts and counts as each source gave them: conflicts side by side."""
+    seen: dict[str, dict] = {}
+    for e, doc in rows:
+        for k in ("amount", "count", "area", "date"):
+            v = (e.args or {}).get(k)
+            if isinstance(v, dict) and v.get("value") is not None:
+                key = f"{k}:{v.get('value')}:{v.get('currency') or v.get('unit') or ''}"
+                seen.setdefault(key, {"arg": k, "value": v, "sources": []})["sources"].append(doc.doc_id)
+    return list(seen.values())
+
+
+def partners(s: Session, name: str) -> dict:
+    e = find_entity(s, name)
+    fids = select(M.FactEntity.fact_id).where(M.FactEntity.entity_id == e.id)
+    out = []
+    for f in s.scalars(select(M.Fact).where(M.Fact.id.in_(fids), M.Fact.type == "PARTNERSHIP")
+                       .order_by(M.Fact.last_seen.desc(), M.Fact.id)):
+        others = s.execute(select(M.Entity.id, M.Entity.name).join(M.FactEntity, M.FactEntity.entity_id == M.Entity.id)
+                           .where(M.FactEntity.fact_id == f.id, M.FactEntity.entity_id != e.id)
+                           .order_by(M.Entity.name)).all()
+        evs = s.execute(select(M.Evidence, M.Document).join(M.Document, M.Document.id == M.Evidence.document_id)
+                        .where(M.Evidence.fact_id == f.id).order_by(M.Evidence.date, M.Evidence.id)).all()
+        for o in others:
+            out.append({"partner": o.name, "partner_id": o.id, "fact_id": f.id, "status": f.status,
+                        "certainty": f.certainty, "first_seen": f.first_seen, "last_seen": f.last_seen,
+                        "sources": sorted({doc.doc_id for _, doc in evs}),
+                        "evidence": [ev.sentence for ev, _ in evs], "status_history": _history(evs)})
+    return {"entity": {"id": e.id, "name": e.name, "type": e.type}, "partners": out}
+
+
+def profile(s: Session, name: str) -> dict:
+    e = find_entity(s, name)
+    aliases = sorted(s.scalars(select(M.Alias.alias).where(M.Alias.entity_id == e.id)))
+    kb = _kb_info(e.id)
+    fids = select(M.FactEntity.fact_id).where(M.FactEntity.entity_id == e.id)
+    by_type: dict[str, list] = defaultdict(list)
+    timeline = []
+    for f in s.scalars(select(M.Fact).where(M.Fact.id.in_(fids)).order_by(M.Fact.first_seen, M.Fact.id)):
+        by_type[f.type].append(_fact_dict(f))
+        timeline.append({"date": f.first_seen, "type": f.type, "fact_id": f.id, "status": f.status})
+        if f.type == "PARTNERSHIP":
+            rows = s.execute(select(M.Evidence, M.Document).join(M.Document, M.Document.id == M.Evidence.document_id)
+                             .where(M.Evidence.fact_id == f.id).order_by(M.Evidence.date, M.Evidence.id)).all()
+            for h in _history(rows)[1:]:
+                timeline.append({"date": h["date"], "type": "STATUS", "fact_id": f.id, "status": h["status"]})
+    docs = s.scalar(select(func.count()).select_from(M.EntityDocument).where(M.EntityDocument.entity_id == e.id))
+    return {"id": e.id, "name": e.name, "type": e.type, "kb": e.kb, "aliases": aliases, **kb,
+            "documents": docs, "facts": dict(by_type), "partners": partners(s, e.name)["partners"],
+            "timeline": sorted(timeline, key=lambda t: (t["date"] or "", t["fact_id"]))}
+
+
+def _kb_info(eid: str) -> dict:
+    try:
+        from warta.kb.base import load_kb
+        entry = load_kb().get(eid) or {}
+    except Exception:  # a store can be read without the knowledge base installed
+        entry = {}
+    return {"kind": entry.get("kind"), "country": entry.get("country"), "parent": entry.get("parent")}
+
+
+def document(s: Session, doc_id: str) -> dict:
+    d = s.scalar(select(M.Document).where(or_(M.Document.doc_id == doc_id, M.Document.id == doc_id))
+                 .order_by(M.Document.revision.desc()))
+    if d is None:
+        raise NotFound(f"no document {doc_id!r}")
+    spans = s.execute(select(M.Evidence.start, M.Evidence.end, M.Evidence.fact_id, M.Fact.type)
+                      .join(M.Fact, M.Fact.id == M.Evidence.fact_id)
+                      .where(M.Evidence.document_id == d.id).order_by(M.Evidence.start)).all()
+    return {"id": d.id, "doc_id": d.doc_id, "revision": d.revision, "url": d.url, "title": d.title,
+            "published": d.published, "site": d.site, "language": d.language, "body": d.body,
+            "removed": d.removed, "duplicate_of": d.duplicate_of, "metadata": d.doc_json.get("metadata"),
+            "spans": [{"start": r.start, "end": r.end, "fact_id": r.fact_id, "type": r.type} for r in spans]}
+
+
+def search(s: Session, query: str, limit: int = 20) -> list[dict]:
+    limit = min(limit, 200)
+    if s.bind.dialect.name == "sqlite":
+        fts = " ".join('"' + w.replace('"', "") + '"' for w in query.split() if w.strip())
+        if not fts:
+            return []
+        rows = s.execute(text("SELECT d.doc_id, d.title, d.date, snippet(documents_fts, 2, '[', ']', '…', 12) AS snip "
+                              "FROM documents_fts JOIN documents d ON d.id = documents_fts.id "
+                              "WHERE documents_fts MATCH :q ORDER BY rank LIMIT :n"), {"q": fts, "n": limit}).all()
+    else:
+        rows = s.execute(text("SELECT doc_id, title, date, ts_headline('simple', body, websearch_to_tsquery('simple', :q)) AS snip "
+                              "FROM documents WHERE to_tsvector('simple', coalesce(title, '') || ' ' || body) "
+                              "@@ websearch_to_tsquery('simple', :q) "
+                              "ORDER BY ts_rank(to_tsvector('simple', coalesce(title, '') || ' ' || body), "
+                              "websearch_to_tsquery('simple', :q)) DESC LIMIT :n"), {"q": query, "n": limit}).all()
+    return [{"doc_id": r.doc_id, "title": r.title, "date": r.date, "snippet": r.snip} for r in rows]
+
+
+def failures(s: Session, limit: int = 100) -> list[dict]:
+    return [{"source": f.source, "stage": f.stage, "reason": f.reason, "at": f.at.isoformat()}
+            for f in s.scalars(select(M.Failure).order_by(M.Failure.id.desc()).limit(min(limit, MAX_LIMIT)))]
+
+
+def graph(s: Session, name: str, depth: int = 1, types: tuple[str, ...] = ("PARTNERSHIP", "INVESTMENT")) -> dict:
+    """Entities around `name` (up to `depth` hops) and the facts that join them."""
+    start = find_entity(s, name)
+    nodes = {start.id: start}
+    edges: dict[str, dict] = {}
+    frontier = {start.id}
+    for _ in range(max(1, min(depth, 3))):
+        fids = select(M.FactEntity.fact_id).where(M.FactEntity.entity_id.in_(frontier))
+        rows = s.execute(select(M.Fact, M.FactEntity.entity_id).join(M.FactEntity, M.FactEntity.fact_id == M.Fact.id)
+                         .where(M.Fact.id.in_(fids), M.Fact.type.in_(types))).all()
+        members: dict[str, list[str]] = defaultdict(list)
+        facts_by_id = {}
+        for f, eid in rows:
+            members[f.id].append(eid)
+            facts_by_id[f.id] = f
+        new = set()
+        for fid, eids in members.items():
+            f = facts_by_id[fid]
+            for i, a in enumerate(sorted(set(eids))):
+                for b in sorted(set(eids))[i + 1:]:
+                    edges[f"{fid}:{a}:{b}"] = {"id": fid, "source": a, "target": b, "type": f.type,
+                                               "status": f.status, "certainty": f.certainty}
+            new |= set(eids) - set(nodes)
+        for e in s.scalars(select(M.Entity).where(M.Entity.id.in_(new))):
+            nodes[e.id] = e
+        frontier = new
+        if not frontier:
+            break
+    return {"center": start.id,
+            "nodes": [{"id": e.id, "name": e.name, "type": e.type, "kind": _kb_info(e.id)["kind"]} for e in nodes.values()],
+            "edges": list(edges.values())}
+
+
+def counts(s: Session) -> dict[str, int]:
+    return {t.__tablename__: s.scalar(select(func.count()).select_from(t)) for t in
+            (M.Document, M.Entity, M.Alias, M.EntityDocument, M.Fact, M.FactEntity, M.Evidence, M.Failure)}
