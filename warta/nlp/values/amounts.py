@@ -30,7 +30,7 @@ def _rx() -> dict[str, re.Pattern]:
     rng = rf"(?:\s*(?:[-–—]|s\.d\.?|sampai|hingga|to)\s*(?P<n2>{NUM}))?"
     scale_g = rf"(?:\s*(?P<s>(?:{scale}))\b)?"
     return {
-        "money_pre": re.compile(rf"{q}(?P<cur>(?:{pre}))\s?(?P<n>{NUM})(?!\d|[.,]\d){rng}{scale_g}(?!\s*(?:per|/)\s)"),
+        "money_pre": re.compile(rf"{q}(?P<cur>(?:{pre}))\s?(?P<n>{NUM})(?!\d|[.,]\d){rng}{scale_g}"),
         "money_suf": re.compile(rf"{q}(?P<n>{number})(?!\d|[.,]\d){rng}{scale_g}\s+(?P<cur>(?i:{suf}))\b(?!\s*(?:per|/))"),
         "quantity": re.compile(rf"{q}(?P<n>{number})(?!\d|[.,]\d){rng}{scale_g}\s*(?P<u>(?i:{unit}))(?![\w])"),
     }

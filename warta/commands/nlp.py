@@ -1,0 +1,70 @@
+"""train ner, ner-eval, values: the language layer's commands."""
+from __future__ import annotations
+
+import json
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+from warta.cli import app
+
+train_app = typer.Typer(help="Train Warta's models (`make model`).", no_args_is_help=True)
+app.add_typer(train_app, name="train")
+
+
+class Fmt(str, Enum):
+    table = "table"
+    json = "json"
+
+
+@train_app.command("ner")
+def train_ner(lang: str = typer.Option("id", "--lang", help="id or en"),
+              minutes: float = typer.Option(45, "--minutes", help="wall-clock limit; the best model on dev is kept"),
+              seed: int = typer.Option(0, "--seed")) -> None:
+    """Train the NER model from ../shared/data (never a test split) into warta/data/models."""
+    from warta.nlp.train.ner import train
+    typer.echo(json.dumps(train(lang, minutes=minutes, seed=seed), indent=1))
+
+
+@app.command("ner-eval")
+def ner_eval(conll: Path, lang: str = typer.Option("id", "--lang"), rules: bool = typer.Option(False, "--rules/--model-only",
+             help="include the knowledge-base rules"), format: Fmt = typer.Option(Fmt.table, "--format", "-f")) -> None:
+    """Exact-span P/R/F1 per label and overall on a CoNLL file, with a bootstrap 95% interval."""
+    from warta.nlp.train.evaluate import evaluate
+    if not conll.exists():
+        typer.echo(f"warta: {conll}: no such file", err=True)
+        raise typer.Exit(2)
+    res = evaluate(conll, lang=lang, rules=rules)
+    if format is Fmt.json:
+        typer.echo(json.dumps(res, indent=1))
+        return
+    from rich.console import Console
+    from rich.table import Table
+    t = Table(title=f"{conll.name}: {res['sentences']} sentences")
+    for c in ("label", "precision", "recall", "F1", "support"):
+        t.add_column(c)
+    for lab, r in [*res["labels"].items(), ("overall", res["overall"])]:
+        t.add_row(lab, f"{r['precision']:.3f}", f"{r['recall']:.3f}", f"{r['f1']:.3f}", str(r["support"]))
+    Console().print(t)
+    lo, hi = res["overall"]["f1_95ci"]
+    typer.echo(f"overall F1 95% bootstrap interval: {lo:.3f} - {hi:.3f}")
+
+
+@app.command("values")
+def values(text: str, ref_date: str | None = typer.Option(None, "--ref-date", help="YYYY-MM-DD"),
+           lang: str = typer.Option("id", "--lang"), format: Fmt = typer.Option(Fmt.table, "--format", "-f")) -> None:
+    """The money, quantities, dates and durations in TEXT, normalised."""
+    import datetime as dt
+
+    from warta.nlp.values import find_values
+    ref = dt.date.fromisoformat(ref_date) if ref_date else None
+    vals = find_values(text, ref, lang)
+    rows = [{"kind": v.kind, "text": v.text, "start": v.start, "end": v.end, "value": v.value, "unit": v.unit,
+             "qualifier": v.qualifier, "approx": v.approx, "flags": v.flags, **({"extra": v.extra} if v.extra else {})}
+            for v in vals]
+    if format is Fmt.json:
+        typer.echo(json.dumps(rows, indent=1, ensure_ascii=False))
+        return
+    for r in rows:
+        typer.echo(f"{r['kind']:9} {r['text']!r:40} {r['value']} {r['unit'] or ''} {r['qualifier'] or ''} {' '.join(r['flags'])}")
