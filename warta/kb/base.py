@@ -128,6 +128,21 @@ class KB:
                 for n in [e["name"], *e.get("aliases", []), *e.get("adjectives", []), *e.get("epithets", [])]:
                     self.by_adjective[norm_name(n)] = e["country"]
         self.by_name_of = {e["name"]: eid for eid, e in self.entities.items()}
+        self.by_initial: dict[str, list[str]] = {}
+        for key in self.by_name:
+            if len(key) >= 5:
+                self.by_initial.setdefault(key[0], []).append(key)
+
+    def typo_lookup(self, name: str) -> list[dict]:
+        """Entries whose name or alias is `name` with one typo (see warta.kb.fuzzy)."""
+        from warta.kb.fuzzy import typo_match
+        key = norm_name(name)
+        if len(key) < 5:
+            return []
+        for cand in self.by_initial.get(key[0], ()):
+            if abs(len(cand) - len(key)) <= 2 and typo_match(key, cand):
+                return [self.entities[i] for i in self.by_name[cand]]
+        return []
 
     def get(self, eid: str) -> dict | None:
         return self.entities.get(eid)

@@ -8,7 +8,7 @@ from functools import lru_cache
 from warta.kb.base import KB, lexicon, norm_name
 from warta.model import MentionSpan, Sentence
 
-CAP_WORD = re.compile(r"\b[A-Z][a-zA-Z]{3,}\b")
+CAP_WORD = re.compile(r"\b[A-Z][a-zA-Z]{3,}(?:\s+[A-Z][a-zA-Z]+){0,2}\b")
 
 
 @lru_cache(maxsize=1)
@@ -69,9 +69,14 @@ def pronoun_mentions(body: str, sentences: list[Sentence], persons: list[Mention
 
 
 def typo_candidates(body: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
-    """Capitalised words no mention covers: candidates for an in-document typo match."""
+    """Runs of one to three capitalised words no mention covers, longest first at each
+    place: candidates for a typo or context match."""
     out = []
     for m in CAP_WORD.finditer(body):
-        if all(m.end() <= s or m.start() >= e for s, e in taken):
-            out.append((m.start(), m.end(), m.group(0)))
+        words = list(re.finditer(r"[A-Z][a-zA-Z]+", m.group(0)))
+        for i in range(len(words)):
+            for j in range(len(words), i, -1):
+                s, e = m.start() + words[i].start(), m.start() + words[j - 1].end()
+                if all(e <= a or s >= b for a, b in taken):
+                    out.append((s, e, body[s:e]))
     return out

@@ -58,15 +58,10 @@ class Resolver:
         same = [e for e in cands if e["type"] == label]
         return (same or cands)[0]
 
-    def _kb_typo(self, text: str, label: str) -> dict | None:
-        key = norm_name(text)
-        if len(key) < 5:
-            return None
-        for name, ids in self.kb.by_name.items():
-            if typo_match(key, name):
-                e = self.kb.entities[ids[0]]
-                if e["type"] == label or (label in ORG_LIKE and e["type"] in ORG_LIKE):
-                    return e
+    def _kb_typo(self, text: str, label: str | None) -> dict | None:
+        for e in self.kb.typo_lookup(text):
+            if label is None or e["type"] == label or (label in ORG_LIKE and e["type"] in ORG_LIKE):
+                return e
         return None
 
     # -- the document -----------------------------------------------------------
@@ -124,13 +119,27 @@ class Resolver:
                 attach(m, c.key, c.type, c.name, c.kb, c.country)
             else:
                 attach(m, new_id(m.label, m.text), m.label, m.text, False)
-        # 4. capitalised words nothing covers, typo'd names of this article's entities ("Xioami")
-        for s, e_, w in typo_candidates(body, taken + [(sp.start, sp.end) for c in clusters.values() for sp in c.spans]):
+        # 4. capitalised runs nothing covers: typo'd names of this article's entities ("Xioami"),
+        #    typos of the base ("Pertamnia"), and ambiguous aliases whose context the article gives
+        covered = taken + [(sp.start, sp.end) for c in clusters.values() for sp in c.spans]
+        for s, e_, w in typo_candidates(body, covered):
+            if any(s < b and a < e_ for a, b in covered):
+                continue
             key = norm_name(w)
+            hit = None
             for c in list(clusters.values()):
                 if c.type in ("ORG", "PLACE", "PRODUCT") and any(typo_match(key, norm_name(x)) for x in {c.name, *[sp.text for sp in c.spans]}):
+                    hit = c
                     attach(MentionSpan(s, e_, w, c.type, source="coref"), c.key, c.type, c.name, c.kb, c.country)
                     break
+            if hit is None:
+                e = self._kb_entry(w, "ORG", doc_lower) if any(x.get("context") for x in self.kb.lookup(w)) else None
+                e = e or self._kb_typo(w, None)
+                if e and e["type"] in ("ORG", "PLACE"):
+                    attach_kb(MentionSpan(s, e_, w, e["type"], source="rule"), e)
+                else:
+                    continue
+            covered.append((s, e_))
         self._merge_short_forms(clusters)
         # 5. pronoun subjects, descriptive phrases
         persons = sorted((sp for c in clusters.values() if c.type == "PERSON" for sp in c.spans), key=lambda x: x.start)

@@ -1,0 +1,76 @@
+"""The knowledge files: valid, large enough, compiled data fresh, fast to load."""
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+import yaml
+
+from warta.kb.base import COMPILED, KB, KBError, _read, compile_sources, load_kb, norm_name
+
+
+def test_compiled_data_is_not_stale():
+    fresh = compile_sources()
+    stored = json.loads(COMPILED.read_text(encoding="utf-8"))
+    assert stored == json.loads(json.dumps(fresh)), "run `warta kb compile` after editing warta/data/kb/*.yaml"
+
+
+def test_size_and_coverage():
+    kb = load_kb()
+    orgs = [e for e in kb.entities.values() if e["type"] == "ORG"]
+    assert len(orgs) >= 400
+    assert {e.get("country") for e in orgs} >= {"ID", "CN", "JP", "KR", "VN", "DE", "US"}
+    epithets = {n for e in kb.entities.values() for n in e.get("epithets", [])}
+    assert {"Negeri Tirai Bambu", "Negeri Sakura", "Negeri Ginseng", "Negeri Paman Sam", "Negeri Jiran"} <= epithets
+    assert any(e["type"] == "PERSON" and e.get("roles") for e in kb.entities.values())
+
+
+def test_loads_in_under_a_second():
+    load_kb.cache_clear()
+    t0 = time.perf_counter()
+    load_kb()
+    assert time.perf_counter() - t0 < 1.0
+
+
+@pytest.mark.parametrize("raw,key", [
+    ("PT Astra International Tbk", "astra international"),
+    ("PT Pertamina (Persero)", "pertamina"),
+    ("Tesla Inc.", "tesla"),
+    ("  BMW   AG ", "bmw"),
+    ("Alibaba Group", "alibaba group"),
+])
+def test_names_compare_without_case_or_legal_form(raw, key):
+    assert norm_name(raw) == key
+
+
+def test_schema_rejects_a_bad_entry(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(yaml.safe_dump({"orgs": [{"name": "X Corp", "kind": "spaceship"}]}), encoding="utf-8")
+    with pytest.raises(KBError, match="bad.yaml.*X Corp"):
+        _read(bad)
+
+
+def test_unknown_parent_is_an_error(tmp_path):
+    f = tmp_path / "o.yaml"
+    f.write_text(yaml.safe_dump({"orgs": [{"name": "Anak", "kind": "unit", "parent": "Tidak Ada"}]}), encoding="utf-8")
+    with pytest.raises(KBError, match="parent"):
+        compile_sources([f])
+
+
+def test_extra_user_file_extends_the_base(tmp_path, monkeypatch):
+    f = tmp_path / "mine.yaml"
+    f.write_text(yaml.safe_dump({"orgs": [{"name": "Siberaman", "kind": "company", "country": "ID", "aliases": ["PT Siberaman"]}]}), encoding="utf-8")
+    monkeypatch.setenv("WARTA_KB_EXTRA", str(f))
+    load_kb.cache_clear()
+    try:
+        assert load_kb().lookup("PT Siberaman")[0]["name"] == "Siberaman"
+    finally:
+        monkeypatch.delenv("WARTA_KB_EXTRA")
+        load_kb.cache_clear()
+
+
+def test_kb_object_indexes_epithets():
+    kb = KB({"place:x": {"id": "place:x", "type": "PLACE", "name": "Xland", "kind": "country", "country": "XL",
+                         "epithets": ["Negeri Contoh"]}}, [])
+    assert kb.lookup("negeri contoh")[0]["name"] == "Xland"
