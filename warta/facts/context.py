@@ -34,8 +34,16 @@ class DocView:
 
     @cached_property
     def hits(self) -> list[Hit]:
-        out = [Hit(m.start, m.end, m.text, e) for e in self.wd.doc.entities for m in e.mentions]
+        """Every mention with its entity, except the lead's dateline and site ("SEOUL - ",
+        "Jakarta, CNBC Indonesia - "): where the reporter writes from is no fact's argument."""
+        lead_end = self._lead_end()
+        out = [Hit(m.start, m.end, m.text, e) for e in self.wd.doc.entities for m in e.mentions if m.start >= lead_end]
         return sorted(out, key=lambda h: h.start)
+
+    def _lead_end(self) -> int:
+        from warta.clean.lead import parse_lead
+        lead = parse_lead(self.body[:120])
+        return lead.end if lead else 0
 
     def entities_in(self, start: int, end: int, types: tuple[str, ...] = ("ORG",), parties_only: bool = True) -> list[Hit]:
         return [h for h in self.hits if start <= h.start and h.end <= end and h.entity.type in types

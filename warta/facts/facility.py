@@ -47,9 +47,9 @@ def extract(v: DocView) -> list[Fact]:
                     g["area"] = {"value": q.value, "unit": q.unit, "qualifier": q.qualifier}
                     if s not in g["sents"]:
                         g["sents"].append(s)
-            if g["status"] is None:
-                st = status_of("facility", s.text, None)
-                g["status"] = st if st != lx["default"] else None
+            st = status_of("facility", s.text, None)
+            if st != lx["default"]:
+                g.setdefault("statuses", set()).add(st)
     facts = []
     for kind, g in groups.items():
         places = []
@@ -60,6 +60,8 @@ def extract(v: DocView) -> list[Fact]:
         if not places and not owners:
             continue
         operators = list(dict.fromkeys(h.entity.name for h in g["operators"]))
+        found = g.get("statuses", set())
+        g["status"] = next((st for st in lx["priority"] if st in found), None)
         facts.append(Fact(type="FACILITY", args={
             "kind": kind, "name": None, "owners": owners, "operators": operators, "location": places,
             "area": g["area"], "capacity": None},

@@ -21,10 +21,11 @@ def certainty(fact: Fact, sentence: Sentence, sentences: list[Sentence], party_n
         return "asserted"
     fam = rx(tuple(family))
     names = [n.lower() for n in party_names + party_surfaces if n]
-    for s in sentences:
+    i = sentences.index(sentence) if sentence in sentences else -1
+    for j, s in enumerate(sentences):
         if s is sentence or not is_hedged_text(s.text) or not fam.search(s.text):
             continue
         low = s.text.lower()
-        if any(n in low for n in names):
+        if any(n in low for n in names) or abs(j - i) == 1:  # names a party, or is the very next/previous sentence
             return "hedged"
     return "asserted"

@@ -11,7 +11,8 @@ import yaml
 from warta.model import MentionSpan
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "nlp" / "products.yaml"
-NAME = r"(?P<name>(?=[\w-]*\d)[A-Z0-9][\w-]*(?:\s+[A-Z0-9][\w-]*){0,2}|[A-Z][a-z]+[A-Z][\w-]*)"
+NAME = r"(?P<name>(?=(?:[\w-]+\s+){0,2}[\w-]*\d)[A-Z0-9][\w-]*(?:\s+[A-Z0-9][\w-]*){0,2}|[A-Z][a-z]+[A-Z][\w-]*)"
+LAUNCH_NAME = r"(?P<name>[A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*){0,2})"
 
 
 @lru_cache(maxsize=1)
@@ -21,9 +22,30 @@ def _rx() -> re.Pattern:
     return re.compile(rf"\b(?:{alt})\s+{NAME}\b")
 
 
+@lru_cache(maxsize=1)
+def _launch_rx() -> re.Pattern:
+    cues = yaml.safe_load(DATA.read_text(encoding="utf-8"))["launch_cues"]
+    alt = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alt})\s+{LAUNCH_NAME}\b")
+
+
+def _model_like(name: str) -> bool:
+    """A model name has a code in it: a digit, an all-caps part, or inner capitals."""
+    ws = name.split()
+    return any(any(c.isdigit() for c in w) or (w.isupper() and len(w) >= 2) or re.match(r"[A-Z][a-z]+[A-Z]", w)
+               for w in ws[1:] or ws) and len(ws) <= 3
+
+
 def product_mentions(text: str, offset: int = 0) -> list[MentionSpan]:
     out = []
+    for m in _launch_rx().finditer(text):
+        name = m.group("name").rstrip(".,")
+        if _model_like(name):
+            s = m.start("name")
+            out.append(MentionSpan(offset + s, offset + s + len(name), name, "PRODUCT", source="rule"))
     for m in _rx().finditer(text):
+        if any(o.start <= offset + m.start("name") < o.end for o in out):
+            continue
         name = m.group("name").rstrip(".,")
         s = m.start("name")
         out.append(MentionSpan(offset + s, offset + s + len(name), name, "PRODUCT", source="rule"))
