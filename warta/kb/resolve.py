@@ -37,7 +37,8 @@ def new_id(type_: str, name: str) -> str:
 def _plausible_name(text: str) -> bool:
     stop = {s.lower() for s in lexicon()["not_entities"]}
     t = text.strip()
-    if len(t) < 2 or t.lower() in stop or not t[0].isupper() and not t[0].isdigit():
+    model_code = any(c.isupper() or c.isdigit() for c in t[1:]) and " " not in t  # "bZ4X", "iPhone"
+    if len(t) < 2 or t.lower() in stop or not (t[0].isupper() or t[0].isdigit() or model_code):
         return False
     if t.split()[0].lower() in stop and len(t.split()) == 1:
         return False

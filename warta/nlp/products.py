@@ -11,7 +11,7 @@ import yaml
 from warta.model import MentionSpan
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "nlp" / "products.yaml"
-NAME = r"(?P<name>(?=(?:[\w-]+\s+){0,2}[\w-]*\d)[A-Z0-9][\w-]*(?:\s+[A-Z0-9][\w-]*){0,2}|[A-Z][a-z]+[A-Z][\w-]*)"
+NAME = r"(?P<name>(?=(?:[\w-]+\s+){0,2}[\w-]*\d)[a-z]?[A-Z0-9][\w-]*(?:\s+[A-Z0-9][\w-]*){0,2}|[A-Z][a-z]+[A-Z][\w-]*)"
 LAUNCH_NAME = r"(?P<name>[A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*){0,2})"
 
 

@@ -1,0 +1,101 @@
+"""Each cue family on sentences of the project's own, through the whole pipeline:
+the fact, its status and its certainty."""
+from __future__ import annotations
+
+import pytest
+
+from warta.model import RawPage
+from warta.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def extract():
+    pipe = Pipeline(("clean", "language", "nlp", "resolve", "facts"))
+
+    def run(text: str, published: str = "Senin, 3 Juni 2024 10:00 WIB"):
+        page = f"Judul Berita Ekonomi Hari Ini\n{published}\n\n{text}\n"
+        return pipe.run(RawPage("t", "test", "text", page)).doc.facts
+    return run
+
+
+PARTNERSHIPS = [
+    ("JAKARTA - Toyota menjajaki kerja sama dengan PLN untuk membangun SPKLU.", {"Toyota", "PLN"}, "exploring", "asserted"),
+    ("JAKARTA - Toyota tengah bernegosiasi dengan PLN soal pasokan listrik.", {"Toyota", "PLN"}, "negotiating", "asserted"),
+    ("JAKARTA - Toyota dan PLN menandatangani nota kesepahaman pengembangan hidrogen.", {"Toyota", "PLN"}, "agreed", "asserted"),
+    ("JAKARTA - Toyota resmi menggandeng PLN untuk proyek kendaraan listrik.", {"Toyota", "PLN"}, "agreed", "asserted"),
+    ("JAKARTA - Toyota membatalkan kerja sama dengan PLN karena biaya membengkak.", {"Toyota", "PLN"}, "ended", "asserted"),
+    ("JAKARTA - Toyota dikabarkan berdiskusi dengan PLN mengenai pasokan listrik.", {"Toyota", "PLN"}, "negotiating", "hedged"),
+    ("JAKARTA - Toyota kabarnya menjalin kemitraan dengan PLN.", {"Toyota", "PLN"}, "agreed", "hedged"),
+    ("JAKARTA - Toyota belum menandatangani perjanjian dengan PLN.", {"Toyota", "PLN"}, "negotiating", "asserted"),
+    ("JAKARTA - Hyundai teams up with LG Energy Solution on battery cells.", {"Hyundai Motor Company", "LG Energy Solution"}, "agreed", "asserted"),
+    ("JAKARTA - Hyundai is reportedly in talks with LG Energy Solution about a second plant.",
+     {"Hyundai Motor Company", "LG Energy Solution"}, "negotiating", "hedged"),
+]
+
+
+@pytest.mark.parametrize("text,parties,status,certainty", PARTNERSHIPS, ids=[p[0][10:50] for p in PARTNERSHIPS])
+def test_partnership(extract, text, parties, status, certainty):
+    got = [f for f in extract(text) if f.type == "PARTNERSHIP"]
+    assert len(got) == 1, got
+    assert set(got[0].args["parties"]) == parties and got[0].status == status and got[0].certainty == certainty
+
+
+def test_a_candidate_list_is_one_negotiation_each(extract):
+    facts = extract("JAKARTA - Geely sedang berdiskusi dengan Indomobil, Astra, dan Sinar Mas untuk perakitan lokal.")
+    pairs = {frozenset(f.args["parties"]) for f in facts if f.type == "PARTNERSHIP"}
+    assert pairs == {frozenset({"Geely", x}) for x in ("Indomobil", "Astra International", "Sinar Mas")}
+
+
+def test_joint_signatories_share_one_fact(extract):
+    facts = extract("JAKARTA - PLN menandatangani kerja sama dengan Pertamina dan Electrum untuk SPKLU.")
+    [f] = [f for f in facts if f.type == "PARTNERSHIP"]
+    assert set(f.args["parties"]) == {"PLN", "Pertamina", "Electrum"}
+
+
+def test_no_partnership_without_a_named_partner(extract):
+    assert not [f for f in extract("JAKARTA - Toyota akan berkolaborasi dengan sejumlah perusahaan rintisan.") if f.type == "PARTNERSHIP"]
+
+
+def test_a_news_agency_is_never_a_party(extract):
+    facts = extract("JAKARTA - Dikutip dari kantor berita Antara, Toyota menjalin kemitraan dengan PLN.")
+    assert all("Antara" not in f.args.get("parties", []) for f in facts)
+
+
+@pytest.mark.parametrize("text,investor,value,currency,status", [
+    ("JAKARTA - Toyota berkomitmen menginvestasikan Rp 27 triliun di Indonesia.", "Toyota", 27e12, "IDR", "committed"),
+    ("JAKARTA - Toyota berencana menginvestasikan US$1 miliar di Karawang.", "Toyota", 1e9, "USD", "planned"),
+    ("JAKARTA - Toyota telah menginvestasikan US$500 juta di Karawang.", "Toyota", 5e8, "USD", "completed"),
+    ("JAKARTA - Toyota membatalkan rencana investasi Rp 2 triliun di Batang.", "Toyota", 2e12, "IDR", "cancelled"),
+])
+def test_investment(extract, text, investor, value, currency, status):
+    [f] = [f for f in extract(text) if f.type == "INVESTMENT"]
+    assert f.args["investor"] == investor and f.args["amount"]["value"] == pytest.approx(value)
+    assert f.args["amount"]["currency"] == currency and f.status == status
+
+
+def test_two_amounts_two_investors(extract):
+    facts = [f for f in extract("JAKARTA - Hyundai menginvestasikan US$300 juta, sementara Toyota menginvestasikan Rp 5 triliun.")
+             if f.type == "INVESTMENT"]
+    assert {(f.args["investor"], f.args["amount"]["currency"]) for f in facts} == {("Hyundai Motor Company", "USD"), ("Toyota", "IDR")}
+
+
+def test_infrastructure_count_place_and_horizon(extract):
+    [f] = [f for f in extract("JAKARTA - PLN akan membangun 1.200 SPKLU di Bandung dalam tiga tahun.") if f.type == "INFRASTRUCTURE"]
+    assert f.args["kind"] == "ev_charging" and f.args["count"]["value"] == 1200 and f.args["location"] == "Bandung"
+    assert f.args["horizon"] == {"years": 3, "by": "2027"} and f.status == "planned"
+
+
+def test_facility_with_area(extract):
+    [f] = [f for f in extract("JAKARTA - Toyota sedang membangun pabrik baterai di Karawang seluas 40 hektare.") if f.type == "FACILITY"]
+    assert f.args["kind"] == "battery_plant" and f.args["location"][0] == "Karawang"
+    assert f.args["area"] == {"value": 40, "unit": "ha", "qualifier": None} and f.status == "under_construction"
+
+
+def test_launch_plan_with_a_corrected_year(extract):
+    [f] = [f for f in extract("JAKARTA - Toyota berencana meluncurkan mobil hidrogen tahun 2925 mendatang.") if f.type == "LAUNCH_PLAN"]
+    assert f.args["maker"] == "Toyota" and f.args["date"] == {"value": "2025", "as_written": "2925"} and f.flags == ["implausible_year"]
+
+
+def test_product_in_development(extract):
+    [f] = [f for f in extract("JAKARTA - Toyota sedang mengembangkan mobil listrik bernama bZ7X.") if f.type == "PRODUCT"]
+    assert f.args["maker"] == "Toyota" and f.args["product"] == "bZ7X" and f.status == "in_development"
