@@ -67,8 +67,13 @@ def facts(s: Session, type: str | None = None, entity: str | None = None, status
           limit: int = 100, offset: int = 0) -> list[dict]:
     q = select(M.Fact)
     if entity:
-        eid = find_entity(s, entity).id
-        q = q.where(M.Fact.id.in_(select(M.FactEntity.fact_id).where(M.FactEntity.entity_id == eid)))
+        ids = _fact_ids(s, find_entity(s, entity).id)
+        if not ids:
+            return []
+        if len(ids) <= 5000:
+            q = q.where(M.Fact.id.in_(ids))
+        else:
+            q = q.where(M.Fact.id.in_(select(M.FactEntity.fact_id).where(M.FactEntity.entity_id == find_entity(s, entity).id)))
     if type:
         q = q.where(M.Fact.type == type.upper())
     if status:
@@ -117,44 +122,85 @@ def _values(rows) -> list[dict]:
     return list(seen.values())
 
 
-def partners(s: Session, name: str) -> dict:
+def _fact_ids(s: Session, eid: str) -> list[str]:
+    """The ids of the facts naming an entity, through the (entity, fact) index.  Fetched
+    first as a list so the planner never walks the whole facts table in date order."""
+    return list(s.scalars(select(M.FactEntity.fact_id).where(M.FactEntity.entity_id == eid).distinct()))
+
+
+def _chunks(xs: list, n: int = 500):
+    for i in range(0, len(xs), n):
+        yield xs[i:i + n]
+
+
+def _evidence_by_fact(s: Session, fids: list[str]) -> dict[str, list]:
+    out: dict[str, list] = defaultdict(list)
+    for part in _chunks(fids):
+        for e, doc_id in s.execute(select(M.Evidence, M.Document.doc_id).join(M.Document, M.Document.id == M.Evidence.document_id)
+                                   .where(M.Evidence.fact_id.in_(part)).order_by(M.Evidence.date, M.Evidence.id)):
+            out[e.fact_id].append((e, doc_id))
+    return out
+
+
+def _history_of(evs: list) -> list[dict]:
+    out: list[dict] = []
+    for e, doc_id in evs:
+        if not out or out[-1]["status"] != e.status:
+            out.append({"status": e.status, "date": e.date, "doc_id": doc_id})
+    return out
+
+
+def partners(s: Session, name: str, limit: int = 200) -> dict:
     e = find_entity(s, name)
-    fids = select(M.FactEntity.fact_id).where(M.FactEntity.entity_id == e.id)
+    fids = _fact_ids(s, e.id)
+    facts = []
+    for part in _chunks(fids):
+        facts += s.scalars(select(M.Fact).where(M.Fact.id.in_(part), M.Fact.type == "PARTNERSHIP")).all()
+    facts = sorted(facts, key=lambda f: (f.last_seen or "", f.id), reverse=True)[:limit]
+    ids = [f.id for f in facts]
+    others: dict[str, list] = defaultdict(list)
+    for part in _chunks(ids):
+        for fid, oid, oname in s.execute(select(M.FactEntity.fact_id, M.Entity.id, M.Entity.name)
+                                         .join(M.Entity, M.Entity.id == M.FactEntity.entity_id)
+                                         .where(M.FactEntity.fact_id.in_(part), M.FactEntity.entity_id != e.id)):
+            others[fid].append((oid, oname))
+    evidence_of = _evidence_by_fact(s, ids)
     out = []
-    for f in s.scalars(select(M.Fact).where(M.Fact.id.in_(fids), M.Fact.type == "PARTNERSHIP")
-                       .order_by(M.Fact.last_seen.desc(), M.Fact.id)):
-        others = s.execute(select(M.Entity.id, M.Entity.name).join(M.FactEntity, M.FactEntity.entity_id == M.Entity.id)
-                           .where(M.FactEntity.fact_id == f.id, M.FactEntity.entity_id != e.id)
-                           .order_by(M.Entity.name)).all()
-        evs = s.execute(select(M.Evidence, M.Document).join(M.Document, M.Document.id == M.Evidence.document_id)
-                        .where(M.Evidence.fact_id == f.id).order_by(M.Evidence.date, M.Evidence.id)).all()
-        for o in others:
-            out.append({"partner": o.name, "partner_id": o.id, "fact_id": f.id, "status": f.status,
+    for f in facts:
+        evs = evidence_of.get(f.id, [])
+        for oid, oname in sorted(set(others.get(f.id, [])), key=lambda x: x[1]):
+            out.append({"partner": oname, "partner_id": oid, "fact_id": f.id, "status": f.status,
                         "certainty": f.certainty, "first_seen": f.first_seen, "last_seen": f.last_seen,
-                        "sources": sorted({doc.doc_id for _, doc in evs}),
-                        "evidence": [ev.sentence for ev, _ in evs], "status_history": _history(evs)})
+                        "sources": sorted({d for _, d in evs}), "evidence": [ev.sentence for ev, _ in evs],
+                        "status_history": _history_of(evs)})
     return {"entity": {"id": e.id, "name": e.name, "type": e.type}, "partners": out}
 
 
-def profile(s: Session, name: str) -> dict:
+def profile(s: Session, name: str, per_type: int = 50) -> dict:
     e = find_entity(s, name)
     aliases = sorted(s.scalars(select(M.Alias.alias).where(M.Alias.entity_id == e.id)))
     kb = _kb_info(e.id)
-    fids = select(M.FactEntity.fact_id).where(M.FactEntity.entity_id == e.id)
+    facts = []
+    for part in _chunks(_fact_ids(s, e.id)):
+        facts += s.scalars(select(M.Fact).where(M.Fact.id.in_(part))).all()
+    facts.sort(key=lambda f: (f.first_seen or "", f.id))
     by_type: dict[str, list] = defaultdict(list)
+    counts: dict[str, int] = defaultdict(int)
     timeline = []
-    for f in s.scalars(select(M.Fact).where(M.Fact.id.in_(fids)).order_by(M.Fact.first_seen, M.Fact.id)):
-        by_type[f.type].append(_fact_dict(f))
+    for f in facts:
+        counts[f.type] += 1
+        if len(by_type[f.type]) < per_type:
+            by_type[f.type].append(_fact_dict(f))
         timeline.append({"date": f.first_seen, "type": f.type, "fact_id": f.id, "status": f.status})
-        if f.type == "PARTNERSHIP":
-            rows = s.execute(select(M.Evidence, M.Document).join(M.Document, M.Document.id == M.Evidence.document_id)
-                             .where(M.Evidence.fact_id == f.id).order_by(M.Evidence.date, M.Evidence.id)).all()
-            for h in _history(rows)[1:]:
-                timeline.append({"date": h["date"], "type": "STATUS", "fact_id": f.id, "status": h["status"]})
+    part_ids = [f.id for f in facts if f.type == "PARTNERSHIP" and f.sources > 1]
+    for fid, evs in _evidence_by_fact(s, part_ids).items():
+        for h in _history_of(evs)[1:]:
+            timeline.append({"date": h["date"], "type": "STATUS", "fact_id": fid, "status": h["status"]})
     docs = s.scalar(select(func.count()).select_from(M.EntityDocument).where(M.EntityDocument.entity_id == e.id))
     return {"id": e.id, "name": e.name, "type": e.type, "kb": e.kb, "aliases": aliases, **kb,
-            "documents": docs, "facts": dict(by_type), "partners": partners(s, e.name)["partners"],
-            "timeline": sorted(timeline, key=lambda t: (t["date"] or "", t["fact_id"]))}
+            "documents": docs, "fact_counts": dict(counts), "facts": dict(by_type),
+            "partners": partners(s, e.name, limit=per_type)["partners"],
+            "timeline": sorted(timeline, key=lambda t: (t["date"] or "", t["fact_id"]))[-500:]}
 
 
 def _kb_info(eid: str) -> dict:
