@@ -15,7 +15,9 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/warta extract examples --format pretty
+	$(BIN)/warta ingest examples --db sqlite:///$(DB) || true
+	$(BIN)/warta facts --db sqlite:///$(DB) --limit 40
+	$(BIN)/warta partners "Hyundai Motor Company" --db sqlite:///$(DB)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
