@@ -1,0 +1,84 @@
+"""The REST API and the web explorer, built by `create_app(settings)`; nothing
+happens at import time.  JSON and HTML views call the same functions of
+warta.store.queries; every error has one shape:
+{"error": {"code": 404, "message": "...", "detail": ...}}."""
+from __future__ import annotations
+
+import hmac
+from collections.abc import Iterator
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from warta.settings import Settings
+
+MAX_BODY = 5_000_000
+PAGE = Annotated[int, Query(ge=1, le=200)]
+
+
+def error(code: int, message: str, detail: Any = None) -> JSONResponse:
+    return JSONResponse({"error": {"code": code, "message": message, "detail": detail}}, status_code=code)
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    from warta.store.db import open_store
+    from warta.store.queries import NotFound
+
+    settings = settings or Settings.from_env()
+    app = FastAPI(title="Warta", version="0.1.0",
+                  description="Business news as a knowledge graph: entities, facts and the sentences behind them.")
+    app.state.settings = settings
+    app.state.store = None
+
+    def store():
+        if app.state.store is None:
+            app.state.store = open_store(settings.db_url)
+        return app.state.store
+
+    def session() -> Iterator:
+        with store().session() as s:
+            yield s
+
+    app.state.session_dep = session
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_: Request, exc: StarletteHTTPException):
+        return error(exc.status_code, str(exc.detail))
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_: Request, exc: RequestValidationError):
+        return error(422, "invalid request", [{"loc": list(e.get("loc", [])), "msg": e.get("msg")} for e in exc.errors()])
+
+    @app.exception_handler(NotFound)
+    async def _missing(_: Request, exc: NotFound):
+        return error(404, str(exc))
+
+    @app.exception_handler(Exception)
+    async def _crash(_: Request, exc: Exception):
+        return error(500, "internal error", type(exc).__name__)
+
+    @app.middleware("http")
+    async def _limit(request: Request, call_next):
+        size = request.headers.get("content-length")
+        if size and size.isdigit() and int(size) > MAX_BODY:
+            return error(413, f"request body over {MAX_BODY} bytes")
+        return await call_next(request)
+
+    from warta.api import routes
+    from warta.web import views
+    app.include_router(routes.router(session, settings))
+    app.include_router(views.router(session))
+    return app
+
+
+def require_token(settings: Settings):
+    def check(request: Request) -> None:
+        if not settings.api_token:
+            raise HTTPException(403, "writing endpoints are off: set WARTA_API_TOKEN to enable them")
+        got = request.headers.get("authorization", "")
+        if not hmac.compare_digest(got.encode(), f"Bearer {settings.api_token}".encode()):
+            raise HTTPException(401, "a valid bearer token is required")
+    return Depends(check)

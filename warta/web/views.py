@@ -1,0 +1,87 @@
+"""HTML views of the explorer.  They call the same query functions as the JSON
+API; Jinja2 escapes everything the articles say."""
+
+from pathlib import Path
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.templating import Jinja2Templates
+from markupsafe import Markup, escape
+from sqlalchemy.orm import Session
+
+from warta.store import queries as Q
+from warta.web.network import layout, legend
+
+TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
+TEMPLATES.env.autoescape = True
+
+
+def marked_body(body: str, spans: list[dict], focus: str | None) -> Markup:
+    """The article with each evidence span in <mark>; every character escaped."""
+    out, pos = [], 0
+    for sp in sorted(spans, key=lambda x: (x["start"], -x["end"])):
+        if sp["start"] < pos:
+            continue
+        out.append(escape(body[pos:sp["start"]]))
+        cls = "focus" if sp["fact_id"] == focus else ""
+        out.append(Markup('<mark class="{}" id="f-{}" data-fact="{}" title="{}">').format(cls, sp["fact_id"], sp["fact_id"], sp["type"]))
+        out.append(escape(body[sp["start"]:sp["end"]]))
+        out.append(Markup("</mark>"))
+        pos = sp["end"]
+    out.append(escape(body[pos:]))
+    paras = Markup("").join(out).split("\n\n")
+    return Markup("").join(Markup("<p>{}</p>").format(Markup(p)) for p in paras)
+
+
+def fact_label(f: dict) -> str:
+    a = f["args"]
+    for k in ("parties", "investor", "maker", "kind", "person", "speaker"):
+        v = a.get(k)
+        if v:
+            head = " + ".join(v) if isinstance(v, list) else str(v)
+            if f["type"] == "INVESTMENT" and isinstance(a.get("amount"), dict):
+                am = a["amount"]
+                head += f" — {am.get('currency') or ''} {am.get('value'):,.0f}"
+            if f["type"] in ("PRODUCT", "LAUNCH_PLAN") and a.get("product"):
+                head += f": {a['product']}"
+            if f["type"] == "ROLE":
+                head += f", {a.get('role')} {a.get('org') or ''}"
+            return head
+    return f["id"]
+
+
+def router(session) -> APIRouter:
+    r = APIRouter(include_in_schema=False)
+    S = Annotated[Session, Depends(session)]
+    TEMPLATES.env.globals["fact_label"] = fact_label
+
+    @r.get("/", response_class=HTMLResponse)
+    def index(request: Request, s: S, q: Annotated[str | None, Query(max_length=100)] = None):
+        results = Q.suggest(s, q, 20) if q else []
+        docs = Q.search(s, q, 10) if q else []
+        if q and len(results) == 1:
+            return RedirectResponse(f"/entity/{results[0]['name']}", status_code=303)
+        return TEMPLATES.TemplateResponse(request, "index.html", {"q": q, "results": results, "docs": docs,
+                                                                  "counts": Q.counts(s)})
+
+    @r.get("/entity/{name}", response_class=HTMLResponse)
+    def entity(request: Request, s: S, name: str):
+        p = Q.profile(s, name)
+        g = layout(Q.graph(s, p["name"], 2))
+        return TEMPLATES.TemplateResponse(request, "entity.html", {"p": p, "g": g, "legend": legend()})
+
+    @r.get("/fact/{fact_id}")
+    def fact(s: S, fact_id: str):
+        ev = Q.evidence(s, fact_id)
+        doc = ev["evidence"][0]["document"]["doc_id"]
+        return RedirectResponse(f"/document/{doc}?fact={fact_id}#f-{fact_id}", status_code=303)
+
+    @r.get("/document/{doc_id}", response_class=HTMLResponse)
+    def document(request: Request, s: S, doc_id: str, fact: Annotated[str | None, Query(max_length=40)] = None,
+                 chrome: bool = False):
+        d = Q.document(s, doc_id)
+        return TEMPLATES.TemplateResponse(request, "document.html", {
+            "d": d, "body": marked_body(d["body"], d["spans"], fact), "chrome": chrome, "fact": fact})
+
+    return r
