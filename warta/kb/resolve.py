@@ -111,13 +111,15 @@ class Resolver:
         for m in pending:
             if not _plausible_name(m.text):
                 continue
-            e = self._kb_typo(m.text, m.label)
+            e = self._kb_typo(m.text, None if m.source == "model" else m.label)
             if e:
                 attach_kb(m, e)
                 continue
             c = self._in_document(m, clusters)
             if c:
                 attach(m, c.key, c.type, c.name, c.kb, c.country)
+            elif m.label == "PERSON" and (len(m.text.split()) < 2 or any(ch.isdigit() for ch in m.text)):
+                continue  # a lone word or a code is no person's name unless it shortens one already named
             else:
                 attach(m, new_id(m.label, m.text), m.label, m.text, False)
         # 4. capitalised runs nothing covers: typo'd names of this article's entities ("Xioami"),
@@ -180,9 +182,11 @@ class Resolver:
         return out
 
     def _in_document(self, m: MentionSpan, clusters: dict[str, Cluster]) -> Cluster | None:
+        """A name already in this article, as written or with a typo.  The model's label
+        is a guess, so a model mention may join an entity of another type."""
         key = norm_name(m.text)
         for c in clusters.values():
-            if c.type != m.label and not (m.label in ORG_LIKE and c.type in ORG_LIKE):
+            if c.type != m.label and not (m.label in ORG_LIKE and c.type in ORG_LIKE) and m.source != "model":
                 continue
             names = {norm_name(c.name), *(norm_name(s.text) for s in c.spans)}
             if key in names or any(typo_match(key, n) for n in names):
@@ -200,7 +204,7 @@ class Resolver:
                 if other is c or other.type != c.type:
                     continue
                 long = norm_name(other.name)
-                if long.startswith(short + " ") and len(short) >= 3:
+                if (long.startswith(short + " ") or (c.type == "PERSON" and long.endswith(" " + short))) and len(short) >= 3:
                     for sp in c.spans:
                         sp.entity_id = other.key
                         other.spans.append(sp)

@@ -26,8 +26,10 @@ def mentions(body: str, lang: str = "id") -> tuple[list[MentionSpan], object]:
                                    source="rule" if ent.ent_id_ else "model", entity_id=ent.ent_id_ or None))
     for off, par in pars:
         for m in product_mentions(par, off):
-            if all(m.end <= o.start or m.start >= o.end for o in out):
-                out.append(m)
+            # a model-coded name ("Aito M9") is a product, whatever the statistical model guessed
+            clash = [o for o in out if not (m.end <= o.start or m.start >= o.end)]
+            if all(o.source == "model" for o in clash):
+                out = [o for o in out if o not in clash] + [m]
     return sorted(out, key=lambda m: m.start), docs
 
 
