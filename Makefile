@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DB ?= warta.db
+PORT ?= 8000
 
 .PHONY: run test model bench clean-venv
 
@@ -18,6 +19,7 @@ run: $(STAMP)
 	$(BIN)/warta ingest examples --db sqlite:///$(DB) || true
 	$(BIN)/warta facts --db sqlite:///$(DB) --limit 40
 	$(BIN)/warta partners "Hyundai Motor Company" --db sqlite:///$(DB)
+	$(BIN)/warta serve --db sqlite:///$(DB) --host 127.0.0.1 --port $(PORT)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+
 from pathlib import Path
 
 import pytest
@@ -26,3 +27,25 @@ def seeds_dir() -> Path:
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
     return need(SHARED)
+
+@pytest.fixture(scope="session")
+def api_db(tmp_path_factory):
+    from warta.store.db import open_store
+    from warta.store.ingest import ingest
+    db = tmp_path_factory.mktemp("api") / "warta.db"
+    store = open_store(f"sqlite:///{db}")
+    paths = [str(EXAMPLES / n) for n in ("tribun_xss_startup.html", "kompas_hyundai_lges_negosiasi.txt",
+                                         "kontan_hyundai_lges_sepakat.txt", "tempo_pertamina_catl_batal.txt")]
+    if SEEDS.exists():
+        paths.append(str(SEEDS))
+    ingest(store, paths)
+    return f"sqlite:///{db}"
+
+
+@pytest.fixture(scope="session")
+def client(api_db):
+    from fastapi.testclient import TestClient
+
+    from warta.api.app import create_app
+    from warta.settings import Settings
+    return TestClient(create_app(Settings(db_url=api_db)))

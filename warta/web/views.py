@@ -18,17 +18,23 @@ TEMPLATES.env.autoescape = True
 
 
 def marked_body(body: str, spans: list[dict], focus: str | None) -> Markup:
-    """The article with each evidence span in <mark>; every character escaped."""
+    """The article with each evidence sentence in one <mark> (several facts may share
+    a sentence); every character of the article escaped."""
+    groups: dict[tuple[int, int], list[dict]] = {}
+    for sp in spans:
+        groups.setdefault((sp["start"], sp["end"]), []).append(sp)
     out, pos = [], 0
-    for sp in sorted(spans, key=lambda x: (x["start"], -x["end"])):
-        if sp["start"] < pos:
+    for (start, end), sps in sorted(groups.items(), key=lambda kv: (kv[0][0], -kv[0][1])):
+        if start < pos:
             continue
-        out.append(escape(body[pos:sp["start"]]))
-        cls = "focus" if sp["fact_id"] == focus else ""
-        out.append(Markup('<mark class="{}" id="f-{}" data-fact="{}" title="{}">').format(cls, sp["fact_id"], sp["fact_id"], sp["type"]))
-        out.append(escape(body[sp["start"]:sp["end"]]))
+        ids = [sp["fact_id"] for sp in sps]
+        anchor = focus if focus in ids else ids[0]
+        out.append(escape(body[pos:start]))
+        out.append(Markup('<mark class="{}" id="f-{}" data-facts="{}" title="{}">').format(
+            "focus" if focus in ids else "", anchor, " ".join(ids), ", ".join(sorted({sp["type"] for sp in sps}))))
+        out.append(escape(body[start:end]))
         out.append(Markup("</mark>"))
-        pos = sp["end"]
+        pos = end
     out.append(escape(body[pos:]))
     paras = Markup("").join(out).split("\n\n")
     return Markup("").join(Markup("<p>{}</p>").format(Markup(p)) for p in paras)

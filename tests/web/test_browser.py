@@ -1,0 +1,83 @@
+"""The explorer in a real browser: Debian's Chromium driven by Playwright (never
+Playwright's own browser download).  Search "Xiaomi", open its page, see three
+negotiating partnerships, click one, land on the document with the sentence
+highlighted; a screenshot of the entity page is kept for review."""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARTIFACTS = Path(__file__).parent / "artifacts"
+
+
+def _need_browser():
+    missing = []
+    if not Path(CHROMIUM).exists():
+        missing.append("Debian's chromium (apt-get install chromium)")
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        missing.append("the playwright Python package")
+    if missing:
+        if os.environ.get("CI") == "true":
+            pytest.fail("browser test cannot run under CI: missing " + ", ".join(missing))
+        pytest.skip("missing " + ", ".join(missing))
+
+
+@pytest.fixture(scope="module")
+def server(api_db, seeds_dir):
+    import uvicorn
+
+    from warta.api.app import create_app
+    from warta.settings import Settings
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    srv = uvicorn.Server(uvicorn.Config(create_app(Settings(db_url=api_db)), host="127.0.0.1", port=port, log_level="warning"))
+    t = threading.Thread(target=srv.run, daemon=True)
+    t.start()
+    for _ in range(100):
+        if srv.started:
+            break
+        time.sleep(0.1)
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    t.join(timeout=10)
+
+
+def test_search_entity_partnerships_and_evidence(server):
+    _need_browser()
+    from playwright.sync_api import sync_playwright
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--no-first-run", "--disable-quic"])
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 1000})
+            page.goto(server + "/")
+            page.fill("#q", "Xiaomi")
+            page.press("#q", "Enter")
+            page.wait_for_url("**/entity/Xiaomi")
+            rows = page.locator("#partners .partner-row")
+            statuses = [rows.nth(i).locator("[data-status]").get_attribute("data-status") for i in range(rows.count())]
+            assert statuses.count("negotiating") == 3, statuses
+            assert {rows.nth(i).locator("td").first.inner_text() for i in range(rows.count())} >= {"Brilliance Auto", "Chery", "BAIC Group"}
+            shot = ARTIFACTS / "entity_xiaomi.png"
+            page.screenshot(path=str(shot), full_page=True)
+            print(f"screenshot: {shot}")
+            rows.nth(0).locator("a.evidence-link").click()
+            page.wait_for_url("**/document/**")
+            mark = page.locator("mark.focus")
+            assert mark.count() >= 1
+            assert "berdiskusi dengan Brilliance Auto, Chery, dan Beijing Automotive Group" in mark.first.inner_text()
+            assert mark.first.is_visible()
+        finally:
+            browser.close()
