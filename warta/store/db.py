@@ -43,6 +43,9 @@ class Store:
                 cur.execute("PRAGMA journal_mode=WAL")
                 cur.execute("PRAGMA foreign_keys=ON")
                 cur.execute("PRAGMA synchronous=NORMAL")
+                cur.execute("PRAGMA cache_size=-65536")      # 64 MB of page cache
+                cur.execute("PRAGMA mmap_size=1073741824")   # read through the OS page cache
+                cur.execute("PRAGMA temp_store=MEMORY")
                 cur.close()
             return eng
         eng = create_engine(url, pool_pre_ping=True)

@@ -65,15 +65,17 @@ def _evidence_dict(e: M.Evidence, doc: M.Document | None = None) -> dict[str, An
 def facts(s: Session, type: str | None = None, entity: str | None = None, status: str | None = None,
           certainty: str | None = None, since: str | None = None, until: str | None = None,
           limit: int = 100, offset: int = 0) -> list[dict]:
-    q = select(M.Fact)
+    limit = min(limit, MAX_LIMIT)
     if entity:
-        ids = _fact_ids(s, find_entity(s, entity).id)
-        if not ids:
-            return []
-        if len(ids) <= 5000:
-            q = q.where(M.Fact.id.in_(ids))
-        else:
-            q = q.where(M.Fact.id.in_(select(M.FactEntity.fact_id).where(M.FactEntity.entity_id == find_entity(s, entity).id)))
+        # an entity's facts by primary key, then filtered here: SQLite would otherwise pick the
+        # low-selectivity type or date index and scan a large part of the table
+        rows = [f for f in _facts_by_ids(s, _fact_ids(s, find_entity(s, entity).id))
+                if (not type or f.type == type.upper()) and (not status or f.status == status)
+                and (not certainty or f.certainty == certainty) and (not since or (f.last_seen or "") >= since)
+                and (not until or (f.first_seen or "") <= until)]
+        rows.sort(key=lambda f: (f.last_seen or "", f.id), reverse=True)
+        return [_fact_dict(f) for f in rows[offset:offset + limit]]
+    q = select(M.Fact)
     if type:
         q = q.where(M.Fact.type == type.upper())
     if status:
@@ -84,7 +86,7 @@ def facts(s: Session, type: str | None = None, entity: str | None = None, status
         q = q.where(M.Fact.last_seen >= since)
     if until:
         q = q.where(M.Fact.first_seen <= until)
-    q = q.order_by(M.Fact.last_seen.desc(), M.Fact.id).limit(min(limit, MAX_LIMIT)).offset(offset)
+    q = q.order_by(M.Fact.last_seen.desc(), M.Fact.id).limit(limit).offset(offset)
     return [_fact_dict(f) for f in s.scalars(q)]
 
 
@@ -128,17 +130,30 @@ def _fact_ids(s: Session, eid: str) -> list[str]:
     return list(s.scalars(select(M.FactEntity.fact_id).where(M.FactEntity.entity_id == eid).distinct()))
 
 
+def _facts_by_ids(s: Session, ids: list[str]) -> list[M.Fact]:
+    out: list[M.Fact] = []
+    for part in _chunks(ids):
+        out += s.scalars(select(M.Fact).where(M.Fact.id.in_(part))).all()
+    return out
+
+
 def _chunks(xs: list, n: int = 500):
     for i in range(0, len(xs), n):
         yield xs[i:i + n]
 
 
 def _evidence_by_fact(s: Session, fids: list[str]) -> dict[str, list]:
-    out: dict[str, list] = defaultdict(list)
+    """Evidence rows of these facts with their document's doc_id, in date order.  Two
+    plain lookups rather than a join, so the planner always starts from the fact ids."""
+    evs: list[M.Evidence] = []
     for part in _chunks(fids):
-        for e, doc_id in s.execute(select(M.Evidence, M.Document.doc_id).join(M.Document, M.Document.id == M.Evidence.document_id)
-                                   .where(M.Evidence.fact_id.in_(part)).order_by(M.Evidence.date, M.Evidence.id)):
-            out[e.fact_id].append((e, doc_id))
+        evs += s.scalars(select(M.Evidence).where(M.Evidence.fact_id.in_(part))).all()
+    doc_ids: dict[str, str] = {}
+    for part in _chunks(sorted({e.document_id for e in evs})):
+        doc_ids.update(s.execute(select(M.Document.id, M.Document.doc_id).where(M.Document.id.in_(part))).tuples().all())
+    out: dict[str, list] = defaultdict(list)
+    for e in sorted(evs, key=lambda e: (e.date or "", e.id)):
+        out[e.fact_id].append((e, doc_ids.get(e.document_id)))
     return out
 
 
@@ -152,10 +167,7 @@ def _history_of(evs: list) -> list[dict]:
 
 def partners(s: Session, name: str, limit: int = 200) -> dict:
     e = find_entity(s, name)
-    fids = _fact_ids(s, e.id)
-    facts = []
-    for part in _chunks(fids):
-        facts += s.scalars(select(M.Fact).where(M.Fact.id.in_(part), M.Fact.type == "PARTNERSHIP")).all()
+    facts = [f for f in _facts_by_ids(s, _fact_ids(s, e.id)) if f.type == "PARTNERSHIP"]
     facts = sorted(facts, key=lambda f: (f.last_seen or "", f.id), reverse=True)[:limit]
     ids = [f.id for f in facts]
     others: dict[str, list] = defaultdict(list)
@@ -180,9 +192,7 @@ def profile(s: Session, name: str, per_type: int = 50) -> dict:
     e = find_entity(s, name)
     aliases = sorted(s.scalars(select(M.Alias.alias).where(M.Alias.entity_id == e.id)))
     kb = _kb_info(e.id)
-    facts = []
-    for part in _chunks(_fact_ids(s, e.id)):
-        facts += s.scalars(select(M.Fact).where(M.Fact.id.in_(part))).all()
+    facts = _facts_by_ids(s, _fact_ids(s, e.id))
     facts.sort(key=lambda f: (f.first_seen or "", f.id))
     by_type: dict[str, list] = defaultdict(list)
     counts: dict[str, int] = defaultdict(int)
