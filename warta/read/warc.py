@@ -16,14 +16,51 @@ from warta.read.ids import content_id
 HTML_TYPES = ("text/html", "application/xhtml")
 
 
+MARKERS = (b"\x1f\x8b\x08", b"WARC/1.")
+
+
 def read_warc_stream(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[RawPage | ReadFailure]:
+    """Every HTML response record.  On a damaged record, a seekable stream is searched
+    for the next record start (a gzip member or a WARC header) and reading goes on,
+    so a corrupt record in the middle costs that record only."""
+    start = stream.tell() if stream.seekable() else 0
+    while True:
+        broke_at = yield from _read_from(stream, source, max_bytes)
+        if broke_at is None or not stream.seekable():
+            return
+        nxt = _next_record(stream, broke_at + 1)
+        if nxt is None or nxt <= start:
+            return
+        start = nxt
+        stream.seek(nxt)
+
+
+def _next_record(stream: BinaryIO, pos: int) -> int | None:
+    stream.seek(pos)
+    window = b""
+    base = pos
+    while True:
+        chunk = stream.read(1 << 20)
+        if not chunk:
+            return None
+        window += chunk
+        hits = [window.find(m) for m in MARKERS]
+        hits = [h for h in hits if h >= 0]
+        if hits:
+            return base + min(hits)
+        base += len(window) - 8
+        window = window[-8:]
+
+
+def _read_from(stream: BinaryIO, source: str, max_bytes: int):
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
+    origin = stream.tell() if stream.seekable() else 0
     it = ArchiveIterator(stream)
-    offset = 0
+    offset = origin
     try:
-        for n, rec in enumerate(it):
+        for rec in it:
             if rec.rec_type != "response":
                 continue
             ctype = (rec.http_headers.get_header("Content-Type") if rec.http_headers else "") or ""
@@ -34,7 +71,7 @@ def read_warc_stream(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[
             if status and not str(status).startswith("2"):
                 continue
             data = rec.content_stream().read(max_bytes + 1)
-            offset = it.get_record_offset()  # valid once the record is read
+            offset = origin + it.get_record_offset()  # valid once the record is read
             where = f"{source}#{offset}"
             if len(data) <= max_bytes and getattr(rec.raw_stream, "limit", 0) > 0:
                 yield ReadFailure(where, f"record truncated: {rec.raw_stream.limit} bytes missing (archive damaged after byte {offset})")
@@ -53,3 +90,5 @@ def read_warc_stream(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[
                           kind="html", content=html, url=uri, date_hint=date)
     except (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError) as exc:
         yield ReadFailure(source, f"archive damaged after byte {offset}: {type(exc).__name__}: {str(exc)[:120]}")
+        return offset
+    return None

@@ -1,0 +1,69 @@
+"""What one page becomes as table rows: the document (with its whole FORMAT JSON),
+its entities and facts, or a failure with its stage and reason.  Shared by the
+Spark job and by `warta load`, so both agree on every field."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from warta.model import RawPage, ReadFailure, WorkDoc
+from warta.pipeline import Pipeline, StageFailure
+
+TOPICS = Path(__file__).resolve().parents[1] / "data" / "topics.yaml"
+
+
+@lru_cache(maxsize=1)
+def pipeline() -> Pipeline:
+    """One pipeline per Python worker process: models load once per executor."""
+    p = Pipeline()
+    p.warm_up()
+    return p
+
+
+@lru_cache(maxsize=1)
+def _topic_rx() -> re.Pattern:
+    words = yaml.safe_load(TOPICS.read_text(encoding="utf-8"))["topics"]
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b", re.I)
+
+
+def in_scope(raw: RawPage) -> bool:
+    """A cheap test on the raw page before any NLP: does it speak of Warta's topics?"""
+    return bool(_topic_rx().search(raw.content[:200_000]))
+
+
+def doc_date(wd: WorkDoc) -> str:
+    m = wd.doc.metadata
+    for d in (m.published, m.published_inferred, wd.raw.date_hint):
+        if d:
+            return d[:10]
+    return dt.date.today().isoformat()
+
+
+def page_rows(item: RawPage | ReadFailure, filter_scope: bool = True) -> list[tuple[str, dict]]:
+    """("document" | "entity" | "fact" | "failure", row) pairs for one page."""
+    from warta.store.ingest import page_hash
+    if isinstance(item, ReadFailure):
+        return [("failure", {"source": item.source, "stage": item.stage, "reason": item.reason})]
+    if filter_scope and not in_scope(item):
+        return [("failure", {"source": item.source, "stage": "filter", "reason": "out of scope: no topic word"})]
+    try:
+        wd = pipeline().run(item)
+    except StageFailure as f:
+        return [("failure", {"source": f.source, "stage": f.stage, "reason": f.reason})]
+    if filter_scope and wd.doc.language not in ("id", "en"):
+        return [("failure", {"source": item.source, "stage": "filter", "reason": f"language {wd.doc.language!r} out of scope"})]
+    day = doc_date(wd)
+    d = wd.doc
+    rows = [("document", {"page_id": page_hash(item), "doc_id": d.doc_id, "date": day, "url": item.url, "source": item.source,
+                          "language": d.language, "title": d.metadata.title, "body": d.body,
+                          "removed": json.dumps(wd.removed, ensure_ascii=False), "doc_json": d.model_dump_json()})]
+    rows += [("entity", {"doc_id": d.doc_id, "date": day, "id": e.id, "type": e.type, "name": e.name, "mentions": len(e.mentions)})
+             for e in d.entities]
+    rows += [("fact", {"doc_id": d.doc_id, "date": day, "type": f.type, "status": f.status, "certainty": f.certainty,
+                       "args": json.dumps(f.args, ensure_ascii=False)}) for f in d.facts]
+    return rows
