@@ -13,6 +13,8 @@ import json
 import os
 import random
 import shutil
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -42,9 +44,7 @@ def _config(lang: str, seed: int, max_steps: int) -> str:
 
 def train(lang: str = "id", minutes: float = 30, seed: int = 0, max_steps: int = 20000, out: Path | None = None) -> dict:
     import spacy
-    from spacy.cli.train import train as spacy_train
 
-    os.environ.setdefault("OMP_NUM_THREADS", "1")
     recipe = RECIPES[lang]
     train_sents = [s for c, sp in recipe["train"] for s in corpora.load(c, sp)]
     dev_sents = [s for c, sp in recipe["dev"] for s in corpora.load(c, sp)]
@@ -59,20 +59,20 @@ def train(lang: str = "id", minutes: float = 30, seed: int = 0, max_steps: int =
     n_dev = to_docbin(nlp, dev_sents, work / "dev.spacy")
     (work / "config.cfg").write_text(_config(lang, seed, max_steps), encoding="utf-8")
     t0 = time.time()
-    import threading
-    done = threading.Event()
-
-    def watchdog():  # spaCy has no wall-clock limit: stop by time, keeping model-best
-        if not done.wait(minutes * 60):
-            os.kill(os.getpid(), 2)
-    threading.Thread(target=watchdog, daemon=True).start()
+    # spaCy has no wall-clock limit: train in a child process and stop it at the limit;
+    # model-best (saved at every evaluation) is what is kept
+    cmd = [sys.executable, "-m", "spacy", "train", str(work / "config.cfg"), "--output", str(work / "out"),
+           "--paths.train", str(work / "train.spacy"), "--paths.dev", str(work / "dev.spacy")]
+    env = dict(os.environ, OMP_NUM_THREADS="1")
+    proc = subprocess.Popen(cmd, env=env)
     try:
-        spacy_train(work / "config.cfg", work / "out", overrides={
-            "paths.train": str(work / "train.spacy"), "paths.dev": str(work / "dev.spacy")})
-    except KeyboardInterrupt:
-        pass
-    finally:
-        done.set()
+        proc.wait(timeout=minutes * 60)
+    except subprocess.TimeoutExpired:
+        proc.terminate()
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
     best = work / "out" / "model-best"
     if not best.exists():
         raise RuntimeError(f"training produced no model in {work}")
