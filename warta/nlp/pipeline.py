@@ -25,7 +25,7 @@ def get_nlp(lang: str = "id"):
     lang = lang if lang in LANGS else "id"
     path = model_path(lang)
     if (path / "meta.json").exists():
-        nlp = spacy.load(path, exclude=["entity_ruler"])
+        nlp = spacy.load(path)
     else:
         nlp = spacy.blank(lang)
     if os.environ.get("WARTA_NO_RULES") != "1":
@@ -35,13 +35,14 @@ def get_nlp(lang: str = "id"):
         except Exception as exc:  # the rule layer is optional; say why it is missing
             raise RuntimeError(f"knowledge-base patterns failed to load: {exc}") from exc
         before = "ner" if "ner" in nlp.pipe_names else None
-        ruler = nlp.add_pipe("entity_ruler", before=before, config={"phrase_matcher_attr": None, "overwrite_ents": True})
+        # phrase matchers, not token patterns: one case-insensitive ruler for names, then a
+        # case-sensitive one for short or all-caps names ("AS" is not "as") where nothing matched yet
         by_attr: dict[str, list] = {}
         for p in pats:
             by_attr.setdefault(p["attr"], []).append(p)
-        with nlp.select_pipes(enable=[]):
-            for attr, ps in by_attr.items():
-                ruler.add_patterns([{"label": p["label"], "id": p["id"],
-                                     "pattern": [{attr: t.text if attr == "ORTH" else t.lower_} for t in nlp.make_doc(p["pattern"])]}
-                                    for p in ps])
+        for attr in ("LOWER", "ORTH"):
+            ruler = nlp.add_pipe("entity_ruler", name=f"kb_ruler_{attr.lower()}", before=before,
+                                 config={"phrase_matcher_attr": attr, "overwrite_ents": attr == "LOWER"})
+            with nlp.select_pipes(enable=[]):
+                ruler.add_patterns([{"label": p["label"], "id": p["id"], "pattern": p["pattern"]} for p in by_attr.get(attr, [])])
     return nlp
