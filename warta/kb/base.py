@@ -43,8 +43,10 @@ def _legal_forms() -> frozenset[str]:
         return frozenset(yaml.safe_load(fh)["legal_forms"])
 
 
+@lru_cache(maxsize=65536)
 def norm_name(s: str) -> str:
-    """Case-, accent-, punctuation- and legal-form-insensitive key of a name."""
+    """Case-, accent-, punctuation- and legal-form-insensitive key of a name (cached:
+    the same names recur in every article)."""
     s = unicodedata.normalize("NFKC", s).casefold()
     s = re.sub(r"[\u2019'`]", "", s)
     toks = re.findall(r"[\w&+.]+|\(persero\)", s)
@@ -128,21 +130,30 @@ class KB:
                 for n in [e["name"], *e.get("aliases", []), *e.get("adjectives", []), *e.get("epithets", [])]:
                     self.by_adjective[norm_name(n)] = e["country"]
         self.by_name_of = {e["name"]: eid for eid, e in self.entities.items()}
-        self.by_initial: dict[str, list[str]] = {}
+        self.by_shape: dict[tuple[str, int], list[str]] = {}
         for key in self.by_name:
             if len(key) >= 5:
-                self.by_initial.setdefault(key[0], []).append(key)
+                self.by_shape.setdefault((key[0], len(key)), []).append(key)
+        self._typo_cache: dict[str, str | None] = {}
 
     def typo_lookup(self, name: str) -> list[dict]:
-        """Entries whose name or alias is `name` with one typo (see warta.kb.fuzzy)."""
-        from warta.kb.fuzzy import typo_match
+        """Entries whose name or alias is `name` with one typo (see warta.kb.fuzzy).
+        Candidates share the first letter and a length within two; answers are cached."""
         key = norm_name(name)
         if len(key) < 5:
             return []
-        for cand in self.by_initial.get(key[0], ()):
-            if abs(len(cand) - len(key)) <= 2 and typo_match(key, cand):
-                return [self.entities[i] for i in self.by_name[cand]]
-        return []
+        if key not in self._typo_cache:
+            from warta.kb.fuzzy import typo_match
+            hit = None
+            for n in range(len(key) - 2, len(key) + 3):
+                hit = next((c for c in self.by_shape.get((key[0], n), ()) if typo_match(key, c)), None)
+                if hit:
+                    break
+            if len(self._typo_cache) > 100_000:
+                self._typo_cache.clear()
+            self._typo_cache[key] = hit
+        hit = self._typo_cache[key]
+        return [self.entities[i] for i in self.by_name[hit]] if hit else []
 
     def get(self, eid: str) -> dict | None:
         return self.entities.get(eid)
