@@ -21,21 +21,58 @@ class Fmt(str, Enum):
 @train_app.command("ner")
 def train_ner(lang: str = typer.Option("id", "--lang", help="id or en"),
               minutes: float = typer.Option(45, "--minutes", help="wall-clock limit; the best model on dev is kept"),
-              seed: int = typer.Option(0, "--seed")) -> None:
+              seed: int = typer.Option(0, "--seed"),
+              pretrain_minutes: float = typer.Option(0, "--pretrain-minutes",
+                                                     help="pretrain the token-to-vector layer first for this long (0: no)"),
+              init_tok2vec: Path | None = typer.Option(None, "--init-tok2vec", help="weights from `warta train pretrain`"),
+              tagger: bool = typer.Option(True, "--tagger/--no-tagger", help="multi-task with nlp-id's POS tags (id only)"),
+              out: Path | None = typer.Option(None, "--out", help="where to save (default: the packaged model)"),
+              work: Path | None = typer.Option(None, "--work", help="working directory (default: a new temporary one)")) -> None:
     """Train the NER model from ../shared/data (never a test split) into warta/data/models."""
-    from warta.nlp.train.ner import train
-    typer.echo(json.dumps(train(lang, minutes=minutes, seed=seed), indent=1))
+    from warta.nlp.train.ner import pretrain, train
+    if init_tok2vec is not None and not init_tok2vec.exists():
+        typer.echo(f"warta: {init_tok2vec}: no such weights file", err=True)
+        raise typer.Exit(2)
+    info = {}
+    if pretrain_minutes > 0 and init_tok2vec is None:
+        info["pretrain"] = pretrain(lang, minutes=pretrain_minutes, seed=seed,
+                                    out=(work / "pretrain") if work else None)
+        init_tok2vec = Path(info["pretrain"]["weights"])
+    info.update(train(lang, minutes=minutes, seed=seed, init_tok2vec=init_tok2vec, tagger=tagger and lang == "id",
+                      out=out, work=work))
+    typer.echo(json.dumps(info, indent=1))
+
+
+@train_app.command("pretrain")
+def train_pretrain(lang: str = typer.Option("id", "--lang", help="id or en"),
+                   minutes: float = typer.Option(40, "--minutes", help="wall-clock limit; the last saved epoch is kept"),
+                   seed: int = typer.Option(0, "--seed"),
+                   out: Path | None = typer.Option(None, "--out", help="working directory for the weights")) -> None:
+    """Pretrain the token-to-vector layer on raw text (nlp-id's news sentences + the NER training text)."""
+    from warta.nlp.train.ner import pretrain
+    typer.echo(json.dumps(pretrain(lang, minutes=minutes, seed=seed, out=out), indent=1))
+
+
+@train_app.command("score")
+def train_score(lang: str = typer.Option("id", "--lang", help="id or en")) -> None:
+    """Score the packaged model on its public test splits into scores.json beside it."""
+    from warta.nlp.train.card import score
+    typer.echo(json.dumps(score(lang), indent=1))
 
 
 @app.command("ner-eval")
 def ner_eval(conll: Path, lang: str = typer.Option("id", "--lang"), rules: bool = typer.Option(False, "--rules/--model-only",
-             help="include the knowledge-base rules"), format: Fmt = typer.Option(Fmt.table, "--format", "-f")) -> None:
+             help="include the knowledge-base rules"), format: Fmt = typer.Option(Fmt.table, "--format", "-f"),
+             model: Path | None = typer.Option(None, "--model", help="a trained model directory instead of the packaged one")) -> None:
     """Exact-span P/R/F1 per label and overall on a CoNLL file, with a bootstrap 95% interval."""
     from warta.nlp.train.evaluate import evaluate
     if not conll.exists():
         typer.echo(f"warta: {conll}: no such file", err=True)
         raise typer.Exit(2)
-    res = evaluate(conll, lang=lang, rules=rules)
+    if model is not None and not (model / "meta.json").exists():
+        typer.echo(f"warta: {model}: not a spaCy model directory (no meta.json)", err=True)
+        raise typer.Exit(2)
+    res = evaluate(conll, lang=lang, rules=rules, model=model)
     if format is Fmt.json:
         typer.echo(json.dumps(res, indent=1))
         return

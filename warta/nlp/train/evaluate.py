@@ -39,12 +39,18 @@ def predict(nlp, words: list[str]) -> set[tuple[int, int, str]]:
     return {(e.start, e.end, e.label_) for e in doc.ents if e.label_ in LABELS}
 
 
-def evaluate(path: str | Path, lang: str = "id", bootstrap: int = 1000, seed: int = 0, rules: bool = False) -> dict:
+def evaluate(path: str | Path, lang: str = "id", bootstrap: int = 1000, seed: int = 0, rules: bool = False,
+             model: str | Path | None = None) -> dict:
+    """Scores of the packaged pipeline (or of the model directory `model`, alone)."""
     import os
-    if not rules:
-        os.environ["WARTA_NO_RULES"] = "1"
-    from warta.nlp.pipeline import get_nlp
-    nlp = get_nlp(lang)
+    if model is not None:
+        import spacy
+        nlp = spacy.load(model)
+    else:
+        if not rules:
+            os.environ["WARTA_NO_RULES"] = "1"
+        from warta.nlp.pipeline import get_nlp
+        nlp = get_nlp(lang)
     per_sent = []
     for words, tags in read_conll(path):
         gold, pred = {s for s in spans(tags) if s[2] in LABELS}, predict(nlp, words)

@@ -1,0 +1,88 @@
+"""The statistical NER layer: the packaged models load offline, score what their
+model cards say on the public test splits, and the training recipe's pieces work."""
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from warta.nlp.pipeline import model_path
+from warta.nlp.train import corpora
+from warta.nlp.train.evaluate import spans
+from warta.nlp.train.rawtext import parse_tagged
+
+SCORED = [(lang, split) for lang in ("id", "en")
+          for split in json.loads((model_path(lang) / "scores.json").read_text())["test"]]
+
+
+def test_spans_read_iob2_exactly():
+    tags = ["B-ORG", "I-ORG", "O", "B-PERSON", "B-PERSON", "I-PLACE", "O"]
+    assert spans(tags) == {(0, 2, "ORG"), (3, 4, "PERSON"), (4, 5, "PERSON"), (5, 6, "PLACE")}
+
+
+def test_corpora_harmonise_labels_and_acronym_tails():
+    words = ["Partai", "Maju", "(", "PM", ")", "di", "Bandung"]
+    tags = ["B-ORGANISATION", "I-ORGANISATION", "I-ORGANISATION", "I-ORGANISATION", "I-ORGANISATION", "O", "B-LOC"]
+    out = corpora._harmonise(words, tags)
+    assert out == ["B-ORG", "I-ORG", "O", "O", "O", "O", "B-PLACE"]
+
+
+def test_tagged_sentences_parse_blank_line_separated_columns():
+    text = "Ditjen\tNNP\nPajak\tNNP\nmemastikan\tVB\n\nIa\tPRP\npergi\tVB\n\n\n"
+    assert parse_tagged(io.StringIO(text)) == [(["Ditjen", "Pajak", "memastikan"], ["NNP", "NNP", "VB"]),
+                                               (["Ia", "pergi"], ["PRP", "VB"])]
+
+
+def test_training_config_shares_one_layer_and_chooses_on_ner_only():
+    from thinc.api import Config
+
+    from warta.nlp.train.ner import config
+    cfg = Config().from_str(config("id", seed=3, tagger=True))
+    assert cfg["nlp"]["pipeline"] == ["tok2vec", "tagger", "ner"]
+    assert cfg["system"]["seed"] == 3
+    assert cfg["components"]["ner"]["model"]["tok2vec"]["@architectures"] == "spacy.Tok2VecListener.v1"
+    weights = cfg["training"]["score_weights"]
+    assert weights["ents_f"] == 1.0 and not any(v for k, v in weights.items() if k != "ents_f")
+    assert Config().from_str(config("id", seed=0, tagger=False))["nlp"]["pipeline"] == ["tok2vec", "ner"]
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_packaged_model_is_small_and_has_no_training_aids(lang):
+    import spacy
+    path = model_path(lang)
+    size = sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+    assert size < 25 * 1024 * 1024
+    assert (path / "MODEL_CARD.md").exists() and (path / "recipe.json").exists()
+    nlp = spacy.load(path)
+    assert "ner" in nlp.pipe_names and "tagger" not in nlp.pipe_names
+    assert {"ORG", "PERSON", "PLACE"} <= set(nlp.get_pipe("ner").labels)
+
+
+@pytest.mark.parametrize("lang,split", SCORED)
+def test_ner_eval_reproduces_the_model_card(lang, split, shared_dir):
+    """`warta ner-eval` on a public test split gives the figures the model card reports."""
+    from typer.testing import CliRunner
+
+    from warta.cli import app
+    card = json.loads((model_path(lang) / "scores.json").read_text())["test"][split]
+    corpus, part = split.split(":")
+    path = Path(shared_dir) / "data" / corpora.CORPORA[corpus][part]
+    if not path.exists():
+        pytest.skip(f"{path} is absent (../shared beside the repository holds the NER corpora)")
+    res = CliRunner().invoke(app, ["ner-eval", str(path), "--lang", lang, "--format", "json"])
+    assert res.exit_code == 0, res.output
+    got = json.loads(res.output)
+    assert got["overall"]["f1"] == pytest.approx(card["f1"], abs=0.002)
+    assert got["overall"]["f1_95ci"][0] < got["overall"]["f1"] < got["overall"]["f1_95ci"][1]
+    assert set(got["labels"]) == {"ORG", "PERSON", "PLACE"}
+
+
+def test_train_ner_refuses_a_missing_weights_file(tmp_path):
+    from typer.testing import CliRunner
+
+    from warta.cli import app
+    res = CliRunner().invoke(app, ["train", "ner", "--init-tok2vec", str(tmp_path / "none.bin")])
+    assert res.exit_code == 2
+    assert "none.bin" in res.output
