@@ -26,6 +26,7 @@ def train_ner(lang: str = typer.Option("id", "--lang", help="id or en"),
                                                      help="pretrain the token-to-vector layer first for this long (0: no)"),
               init_tok2vec: Path | None = typer.Option(None, "--init-tok2vec", help="weights from `warta train pretrain`"),
               tagger: bool = typer.Option(True, "--tagger/--no-tagger", help="multi-task with nlp-id's POS tags (id only)"),
+              augment: int = typer.Option(0, "--augment", help="mention-replaced copies of each training sentence"),
               out: Path | None = typer.Option(None, "--out", help="where to save (default: the packaged model)"),
               work: Path | None = typer.Option(None, "--work", help="working directory (default: a new temporary one)")) -> None:
     """Train the NER model from ../shared/data (never a test split) into warta/data/models."""
@@ -39,7 +40,7 @@ def train_ner(lang: str = typer.Option("id", "--lang", help="id or en"),
                                     out=(work / "pretrain") if work else None)
         init_tok2vec = Path(info["pretrain"]["weights"])
     info.update(train(lang, minutes=minutes, seed=seed, init_tok2vec=init_tok2vec, tagger=tagger and lang == "id",
-                      out=out, work=work))
+                      augment=augment, out=out, work=work))
     typer.echo(json.dumps(info, indent=1))
 
 

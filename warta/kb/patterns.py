@@ -20,5 +20,11 @@ def ruler_patterns(lang: str = "id") -> tuple[dict, ...]:
         for n in names:
             if not n or (e.get("context") and n in e.get("aliases", []) and len(n) <= 5):
                 continue  # a bare ambiguous alias needs context: left to the resolver
+            if " " not in n.strip():
+                # one word: exact case, in the forms a page writes it ("Antara", "ANTARA"), so a
+                # common word in running text ("antara", "grab", "meta") is not taken for the name
+                for form in dict.fromkeys((n, n.upper(), n[:1].upper() + n[1:])):
+                    out.append({"label": e["type"], "pattern": form, "id": eid, "attr": "ORTH"})
+                continue
             out.append({"label": e["type"], "pattern": n, "id": eid, "attr": _attr(n)})
     return tuple(out)

@@ -29,28 +29,29 @@ def get_nlp(lang: str = "id"):
     else:
         nlp = spacy.blank(lang)
     if os.environ.get("WARTA_NO_RULES") != "1":
-        try:
-            from warta.kb.patterns import ruler_patterns
-            pats = list(ruler_patterns(lang))
-        except Exception as exc:  # the rule layer is optional; say why it is missing
-            raise RuntimeError(f"knowledge-base patterns failed to load: {exc}") from exc
-        before = "ner" if "ner" in nlp.pipe_names else None
-        # phrase matchers, not token patterns: one case-insensitive ruler for names, then a
-        # case-sensitive one for short or all-caps names ("AS" is not "as") where nothing matched yet
-        by_attr: dict[str, list] = {}
-        for p in pats:
-            by_attr.setdefault(p["attr"], []).append(p)
-        for attr in ("LOWER", "ORTH"):
-            ruler = nlp.add_pipe("entity_ruler", name=f"kb_ruler_{attr.lower()}", before=before,
-                                 config={"phrase_matcher_attr": attr, "overwrite_ents": attr == "LOWER"})
-            with nlp.select_pipes(enable=[]):
-                ruler.add_patterns([{"label": p["label"], "id": p["id"], "pattern": p["pattern"]} for p in by_attr.get(attr, [])])
-            if len(ruler):
-                # EntityRuler re-counts every pattern on every call to warn about an empty
-                # ruler: ~1 ms per paragraph with the base's thousands of names
-                ruler._require_patterns = _patterns_present
+        add_kb_rules(nlp, lang)
     return nlp
 
 
-def _patterns_present() -> None:
-    """The ruler's empty-ruler check, answered once at build time."""
+def add_kb_rules(nlp, lang: str) -> None:
+    """The knowledge base's names as two phrase-matching span rulers (case-insensitive for
+    names of several words, exact for one-word names and their upper/title-case forms, so
+    "antara" or "grab" in running text is not an organisation), then `kb_merge`, which
+    combines their spans with the statistical model's."""
+    import warta.nlp.merge  # noqa: F401  (registers kb_merge)
+    try:
+        from warta.kb.patterns import ruler_patterns
+        pats = list(ruler_patterns(lang))
+    except Exception as exc:  # the rule layer is optional; say why it is missing
+        raise RuntimeError(f"knowledge-base patterns failed to load: {exc}") from exc
+    by_attr: dict[str, list] = {}
+    for p in pats:
+        by_attr.setdefault(p["attr"], []).append(p)
+    for attr in ("LOWER", "ORTH"):
+        ruler = nlp.add_pipe("span_ruler", name=f"kb_ruler_{attr.lower()}",
+                             config={"spans_key": f"kb_{attr.lower()}", "phrase_matcher_attr": attr,
+                                     "annotate_ents": False, "validate": False})
+        with nlp.select_pipes(enable=[]):
+            ruler.add_patterns([{"label": p["label"], "id": p["id"], "pattern": p["pattern"]}
+                                for p in by_attr.get(attr, [])])
+    nlp.add_pipe("kb_merge")

@@ -41,14 +41,18 @@ POS_SAMPLE = 12000      # tagged sentences mixed into the training set (of ~33k)
 WIDTH, DEPTH, ROWS = 96, 4, [10000, 2000, 5000, 2500]
 
 
-def config(lang: str, seed: int, tagger: bool, max_steps: int = 40000) -> str:
+def config(lang: str, seed: int, tagger: bool, max_steps: int = 40000, averages: bool = True,
+           dropout: float = 0.2, hidden: int = 64) -> str:
     from spacy.cli.init_config import init_config
     pipes = ["tagger", "ner"] if tagger else ["ner"]
     cfg = init_config(lang=lang, pipeline=pipes, optimize="efficiency", gpu=False, pretraining=True)
     cfg["system"]["seed"] = seed
     t = cfg["training"]
     t["max_steps"], t["max_epochs"], t["patience"] = max_steps, 0, 4000
-    t["eval_frequency"], t["dropout"] = 400, 0.2
+    t["eval_frequency"], t["dropout"] = 400, dropout
+    # averaged parameters: a small corpus makes the raw weights swing by points between evaluations
+    t["optimizer"]["use_averages"] = averages
+    cfg["components"]["ner"]["model"]["hidden_width"] = hidden
     # only the NER's F1 chooses the model; per-type dictionaries cannot be weighted
     t["score_weights"] = {k: (1.0 if k == "ents_f" else 0.0) for k in t["score_weights"]}
     t["score_weights"]["ents_per_type"] = None
@@ -106,7 +110,9 @@ def pretrain(lang: str = "id", minutes: float = 40, seed: int = 0, out: Path | N
 
 
 def train(lang: str = "id", minutes: float = 45, seed: int = 0, init_tok2vec: Path | None = None,
-          tagger: bool | None = None, out: Path | None = None, work: Path | None = None) -> dict:
+          tagger: bool | None = None, augment: int = 0, out: Path | None = None, work: Path | None = None,
+          **options) -> dict:
+    """Train; `options` go to `config` (averages, dropout, hidden)."""
     import spacy
     from spacy.tokens import Doc, DocBin
 
@@ -119,6 +125,12 @@ def train(lang: str = "id", minutes: float = 45, seed: int = 0, init_tok2vec: Pa
         rng.shuffle(train_sents)
         k = len(train_sents) // 10
         dev_sents, train_sents = train_sents[:k], train_sents[k:]
+    n_aug = 0
+    if augment:
+        from warta.nlp.train.augment import augmented
+        extra = augmented(train_sents, augment, seed)
+        n_aug = len(extra)
+        train_sents = train_sents + extra
     work = Path(work or tempfile.mkdtemp(prefix=f"warta-ner-{lang}-"))
     (work / "train").mkdir(parents=True, exist_ok=True)
     nlp = spacy.blank(lang)
@@ -132,7 +144,7 @@ def train(lang: str = "id", minutes: float = 45, seed: int = 0, init_tok2vec: Pa
         docs = [Doc(nlp.vocab, words=w, tags=t) for w, t in tagged[:POS_SAMPLE]]
         DocBin(docs=docs).to_disk(work / "train" / "pos.spacy")
         n_pos = len(docs)
-    (work / "config.cfg").write_text(config(lang, seed, tagger), encoding="utf-8")
+    (work / "config.cfg").write_text(config(lang, seed, tagger, **options), encoding="utf-8")
     cmd = [sys.executable, "-m", "spacy", "train", str(work / "config.cfg"), "--output", str(work / "out"),
            "--paths.train", str(work / "train"), "--paths.dev", str(work / "dev.spacy")]
     if init_tok2vec:
@@ -151,9 +163,9 @@ def train(lang: str = "id", minutes: float = 45, seed: int = 0, init_tok2vec: Pa
     model.to_disk(dest)
     meta = json.loads((best / "meta.json").read_text())
     info = {"lang": lang, "seed": seed, "minutes": round((time.time() - t0) / 60, 1),
-            "train_sentences": n_train, "dev_sentences": n_dev, "pos_sentences": n_pos,
+            "train_sentences": n_train, "dev_sentences": n_dev, "pos_sentences": n_pos, "augmented_sentences": n_aug,
             "init_tok2vec": Path(init_tok2vec).name if init_tok2vec else None,
-            "architecture": {"width": WIDTH, "depth": DEPTH, "rows": ROWS},
+            "architecture": {"width": WIDTH, "depth": DEPTH, "rows": ROWS}, "options": options,
             "train": recipe["train"], "dev": recipe["dev"] or "10% of train held out",
             "dev_scores": {k: v for k, v in (meta.get("performance") or {}).items() if k.startswith("ents")}}
     (dest / "recipe.json").write_text(json.dumps(info, indent=1), encoding="utf-8")
