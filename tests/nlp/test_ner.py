@@ -86,3 +86,36 @@ def test_train_ner_refuses_a_missing_weights_file(tmp_path):
     res = CliRunner().invoke(app, ["train", "ner", "--init-tok2vec", str(tmp_path / "none.bin")])
     assert res.exit_code == 2
     assert "none.bin" in res.output
+
+
+def test_mention_replacement_swaps_names_of_the_same_label_and_keeps_context():
+    from warta.nlp.train.augment import replaced
+    sents = [(["Direktur", "Pertamina", "bertemu", "Budi", "di", "Bandung", "."],
+              ["O", "B-ORG", "O", "B-PERSON", "O", "B-PLACE", "O"])]
+    pools = {"ORG": [("Bank", "Mandiri")], "PERSON": [("Siti",)], "PLACE": [("Kuala", "Lumpur")]}
+    (words, tags), = replaced(sents, pools, copies=1, seed=1)
+    assert words == ["Direktur", "Bank", "Mandiri", "bertemu", "Siti", "di", "Kuala", "Lumpur", "."]
+    assert spans(tags) == {(1, 3, "ORG"), (4, 5, "PERSON"), (6, 8, "PLACE")}
+    assert replaced([(["tanpa", "nama"], ["O", "O"])], pools, copies=2) == []
+
+
+def test_knowledge_base_names_feed_the_replacement_pool():
+    from warta.nlp.train.augment import kb_pool
+    pool = kb_pool()
+    assert {"ORG", "PLACE"} <= set(pool)
+    assert len(pool["ORG"]) > 300 and all(isinstance(n, tuple) and n for n in pool["ORG"])
+
+
+def test_train_ner_recipe_runs_end_to_end_and_keeps_a_loadable_model(tmp_path, shared_dir):
+    """A short run of the real recipe (English: no package download): the child process
+    is stopped at the time limit and the best checkpoint is saved with its recipe."""
+    import spacy
+
+    from warta.nlp.train.ner import train
+    if not (Path(shared_dir) / "data" / corpora.CORPORA["wikigold"]["train"]).exists():
+        pytest.skip("../shared/data/ner_en is absent")
+    info = train("en", minutes=0.4, augment=1, out=tmp_path / "model", work=tmp_path / "work")
+    assert info["augmented_sentences"] > 1000 and info["dev_sentences"] > 300
+    nlp = spacy.load(tmp_path / "model")
+    assert "ner" in nlp.pipe_names
+    assert json.loads((tmp_path / "model" / "recipe.json").read_text())["options"] == {}

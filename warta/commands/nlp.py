@@ -22,8 +22,8 @@ class Fmt(str, Enum):
 def train_ner(lang: str = typer.Option("id", "--lang", help="id or en"),
               minutes: float = typer.Option(45, "--minutes", help="wall-clock limit; the best model on dev is kept"),
               seed: int = typer.Option(0, "--seed"),
-              pretrain_minutes: float = typer.Option(0, "--pretrain-minutes",
-                                                     help="pretrain the token-to-vector layer first for this long (0: no)"),
+              pretrain_epochs: int = typer.Option(0, "--pretrain-epochs",
+                                                  help="pretrain the token-to-vector layer first for this many epochs (0: no)"),
               init_tok2vec: Path | None = typer.Option(None, "--init-tok2vec", help="weights from `warta train pretrain`"),
               tagger: bool = typer.Option(True, "--tagger/--no-tagger", help="multi-task with nlp-id's POS tags (id only)"),
               augment: int = typer.Option(0, "--augment", help="mention-replaced copies of each training sentence"),
@@ -35,8 +35,8 @@ def train_ner(lang: str = typer.Option("id", "--lang", help="id or en"),
         typer.echo(f"warta: {init_tok2vec}: no such weights file", err=True)
         raise typer.Exit(2)
     info = {}
-    if pretrain_minutes > 0 and init_tok2vec is None:
-        info["pretrain"] = pretrain(lang, minutes=pretrain_minutes, seed=seed,
+    if pretrain_epochs > 0 and init_tok2vec is None:
+        info["pretrain"] = pretrain(lang, epochs=pretrain_epochs, seed=seed,
                                     out=(work / "pretrain") if work else None)
         init_tok2vec = Path(info["pretrain"]["weights"])
     info.update(train(lang, minutes=minutes, seed=seed, init_tok2vec=init_tok2vec, tagger=tagger and lang == "id",
@@ -46,12 +46,13 @@ def train_ner(lang: str = typer.Option("id", "--lang", help="id or en"),
 
 @train_app.command("pretrain")
 def train_pretrain(lang: str = typer.Option("id", "--lang", help="id or en"),
-                   minutes: float = typer.Option(40, "--minutes", help="wall-clock limit; the last saved epoch is kept"),
+                   epochs: int = typer.Option(2, "--epochs", help="passes over the raw text"),
+                   minutes: float = typer.Option(60, "--minutes", help="wall-clock limit; the last saved epoch is kept"),
                    seed: int = typer.Option(0, "--seed"),
                    out: Path | None = typer.Option(None, "--out", help="working directory for the weights")) -> None:
     """Pretrain the token-to-vector layer on raw text (nlp-id's news sentences + the NER training text)."""
     from warta.nlp.train.ner import pretrain
-    typer.echo(json.dumps(pretrain(lang, minutes=minutes, seed=seed, out=out), indent=1))
+    typer.echo(json.dumps(pretrain(lang, epochs=epochs, minutes=minutes, seed=seed, out=out), indent=1))
 
 
 @train_app.command("score")

@@ -42,7 +42,8 @@ WIDTH, DEPTH, ROWS = 96, 4, [10000, 2000, 5000, 2500]
 
 
 def config(lang: str, seed: int, tagger: bool, max_steps: int = 40000, averages: bool = True,
-           dropout: float = 0.2, hidden: int = 64) -> str:
+           dropout: float = 0.2, hidden: int = 64, width: int = WIDTH, depth: int = DEPTH,
+           vectors: str | None = None) -> str:
     from spacy.cli.init_config import init_config
     pipes = ["tagger", "ner"] if tagger else ["ner"]
     cfg = init_config(lang=lang, pipeline=pipes, optimize="efficiency", gpu=False, pretraining=True)
@@ -57,10 +58,14 @@ def config(lang: str, seed: int, tagger: bool, max_steps: int = 40000, averages:
     t["score_weights"] = {k: (1.0 if k == "ents_f" else 0.0) for k in t["score_weights"]}
     t["score_weights"]["ents_per_type"] = None
     tv = cfg["components"]["tok2vec"]["model"]
-    tv["embed"]["width"] = tv["encode"]["width"] = WIDTH
-    tv["encode"]["depth"] = DEPTH
+    tv["embed"]["width"] = tv["encode"]["width"] = width
+    tv["encode"]["depth"] = depth
     tv["embed"]["rows"] = ROWS
-    cfg["pretraining"]["max_epochs"] = 200
+    if vectors:   # static (floret) vectors trained on the raw text: a spaCy model directory
+        tv["embed"]["include_static_vectors"] = True
+        cfg["paths"]["vectors"] = str(vectors)
+        cfg["initialize"]["vectors"] = "${paths.vectors}"
+    cfg["pretraining"]["max_epochs"] = 2
     cfg["pretraining"]["corpus"] = "corpora.pretrain"
     return cfg.to_str()
 
@@ -92,17 +97,20 @@ def pretrain_text(lang: str, path: Path) -> int:
     return len(sents)
 
 
-def pretrain(lang: str = "id", minutes: float = 40, seed: int = 0, out: Path | None = None) -> dict:
-    """Pretrain the token-to-vector layer; returns the path of the last saved weights."""
+def pretrain(lang: str = "id", epochs: int = 2, minutes: float = 60, seed: int = 0, out: Path | None = None) -> dict:
+    """Pretrain the token-to-vector layer for `epochs` passes over the text (stopped at
+    `minutes` in any case); returns the path of the last saved weights."""
     work = Path(out or tempfile.mkdtemp(prefix=f"warta-pretrain-{lang}-"))
     work.mkdir(parents=True, exist_ok=True)
     n = pretrain_text(lang, work / "raw.jsonl")
     (work / "config.cfg").write_text(config(lang, seed, tagger=False), encoding="utf-8")
     cmd = [sys.executable, "-m", "spacy", "pretrain", str(work / "config.cfg"), str(work / "weights"),
-           "--paths.raw_text", str(work / "raw.jsonl")]
+           "--paths.raw_text", str(work / "raw.jsonl"), "--pretraining.max_epochs", str(epochs)]
     t0 = time.time()
     _run_limited(cmd, minutes, work / "pretrain.log")
-    saved = sorted((work / "weights").glob("model*.bin"), key=lambda p: int(p.stem[5:] or -1))
+    # model0.bin, model1.bin ... one per epoch (model-last.bin repeats the last one)
+    saved = sorted((p for p in (work / "weights").glob("model*.bin") if p.stem[5:].isdigit()),
+                   key=lambda p: int(p.stem[5:]))
     if not saved:
         raise RuntimeError(f"pretraining saved no weights in {work} within {minutes} minutes")
     return {"weights": str(saved[-1]), "epochs": len(saved), "sentences": n,
@@ -111,12 +119,14 @@ def pretrain(lang: str = "id", minutes: float = 40, seed: int = 0, out: Path | N
 
 def train(lang: str = "id", minutes: float = 45, seed: int = 0, init_tok2vec: Path | None = None,
           tagger: bool | None = None, augment: int = 0, out: Path | None = None, work: Path | None = None,
-          **options) -> dict:
-    """Train; `options` go to `config` (averages, dropout, hidden)."""
+          train_corpora: list | None = None, **options) -> dict:
+    """Train; `options` go to `config` (averages, dropout, hidden, width, depth, vectors)."""
     import spacy
     from spacy.tokens import Doc, DocBin
 
-    recipe = RECIPES[lang]
+    recipe = dict(RECIPES[lang])
+    if train_corpora:
+        recipe["train"] = [tuple(c) for c in train_corpora]
     tagger = recipe["pos"] if tagger is None else tagger
     train_sents = [s for c, sp in recipe["train"] for s in corpora.load(c, sp)]
     dev_sents = [s for c, sp in recipe["dev"] for s in corpora.load(c, sp)]
@@ -158,9 +168,12 @@ def train(lang: str = "id", minutes: float = 45, seed: int = 0, init_tok2vec: Pa
     if "tagger" in model.pipe_names:
         model.remove_pipe("tagger")     # a training aid only
     dest = Path(out or MODELS / f"ner-{lang}")
+    card = (dest / "MODEL_CARD.md").read_text(encoding="utf-8") if (dest / "MODEL_CARD.md").exists() else None
     if dest.exists():
         shutil.rmtree(dest)
     model.to_disk(dest)
+    if card is not None:   # the card is rewritten by hand with the new scores (`warta train score`)
+        (dest / "MODEL_CARD.md").write_text(card, encoding="utf-8")
     meta = json.loads((best / "meta.json").read_text())
     info = {"lang": lang, "seed": seed, "minutes": round((time.time() - t0) / 60, 1),
             "train_sentences": n_train, "dev_sentences": n_dev, "pos_sentences": n_pos, "augmented_sentences": n_aug,
