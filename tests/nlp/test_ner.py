@@ -119,3 +119,11 @@ def test_train_ner_recipe_runs_end_to_end_and_keeps_a_loadable_model(tmp_path, s
     nlp = spacy.load(tmp_path / "model")
     assert "ner" in nlp.pipe_names
     assert json.loads((tmp_path / "model" / "recipe.json").read_text())["options"] == {}
+
+
+def test_teacher_vote_keeps_agreed_spans_and_leaves_disputed_tokens_open():
+    from warta.nlp.train.distill import vote
+    preds = [{(0, 2, "ORG"), (5, 6, "PLACE")}, {(0, 2, "ORG"), (4, 6, "PLACE")}, {(0, 1, "PERSON"), (8, 9, "PERSON")}]
+    agreed, doubtful = vote(preds, need=2)
+    assert agreed == [(0, 2, "ORG")]
+    assert doubtful == {4, 5, 8}

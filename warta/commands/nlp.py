@@ -27,6 +27,8 @@ def train_ner(lang: str = typer.Option("id", "--lang", help="id or en"),
               init_tok2vec: Path | None = typer.Option(None, "--init-tok2vec", help="weights from `warta train pretrain`"),
               tagger: bool = typer.Option(True, "--tagger/--no-tagger", help="multi-task with nlp-id's POS tags (id only)"),
               augment: int = typer.Option(0, "--augment", help="mention-replaced copies of each training sentence"),
+              teacher: list[Path] = typer.Option([], "--teacher", help="trained models whose agreed entities label "
+                                                 "nlp-id's sentences for self-training (give three)"),
               out: Path | None = typer.Option(None, "--out", help="where to save (default: the packaged model)"),
               work: Path | None = typer.Option(None, "--work", help="working directory (default: a new temporary one)")) -> None:
     """Train the NER model from ../shared/data (never a test split) into warta/data/models."""
@@ -34,13 +36,17 @@ def train_ner(lang: str = typer.Option("id", "--lang", help="id or en"),
     if init_tok2vec is not None and not init_tok2vec.exists():
         typer.echo(f"warta: {init_tok2vec}: no such weights file", err=True)
         raise typer.Exit(2)
+    for t in teacher:
+        if not (t / "meta.json").exists():
+            typer.echo(f"warta: {t}: not a spaCy model directory (no meta.json)", err=True)
+            raise typer.Exit(2)
     info = {}
     if pretrain_epochs > 0 and init_tok2vec is None:
         info["pretrain"] = pretrain(lang, epochs=pretrain_epochs, seed=seed,
                                     out=(work / "pretrain") if work else None)
         init_tok2vec = Path(info["pretrain"]["weights"])
     info.update(train(lang, minutes=minutes, seed=seed, init_tok2vec=init_tok2vec, tagger=tagger and lang == "id",
-                      augment=augment, out=out, work=work))
+                      augment=augment, teachers=teacher or None, out=out, work=work))
     typer.echo(json.dumps(info, indent=1))
 
 

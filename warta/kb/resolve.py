@@ -45,6 +45,19 @@ def _plausible_name(text: str) -> bool:
     return not re.fullmatch(r"[\d\W]+", t)
 
 
+def _whole_word(body: str, start: int, end: int) -> str:
+    """The mention widened to the hyphen-joined word it sits in ("COVID" -> "COVID-19")."""
+    while start > 1 and body[start - 1] == "-" and body[start - 2].isalnum():
+        start -= 2
+        while start > 0 and body[start - 1].isalnum():
+            start -= 1
+    while end + 1 < len(body) and body[end] == "-" and body[end + 1].isalnum():
+        end += 2
+        while end < len(body) and body[end].isalnum():
+            end += 1
+    return body[start:end]
+
+
 class Resolver:
     def __init__(self, kb: KB | None = None):
         self.kb = kb or load_kb()
@@ -108,9 +121,13 @@ class Resolver:
                 attach(span, new_id("PLACE", name), "PLACE", name, False)
             taken.append((span.start, span.end))
         # 3. typos of the base, short forms and typos of names already in this article
+        cited = {norm_name(n) for n in (metadata.cited_sources if metadata else [])}
         for m in pending:
-            if not _plausible_name(m.text):
-                continue
+            if not _plausible_name(m.text) or not _plausible_name(_whole_word(body, m.start, m.end)):
+                continue   # ... nor a piece of a hyphenated word that is none ("COVID" of "COVID-19")
+            if m.source == "model" and norm_name(m.text) in cited and m.label != "ORG":
+                # the model's label is a guess; the article cites this name as an outlet
+                m = MentionSpan(m.start, m.end, m.text, "ORG", source=m.source)
             e = self._kb_typo(m.text, None if m.source == "model" else m.label)
             if e:
                 attach_kb(m, e)

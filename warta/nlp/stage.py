@@ -22,6 +22,8 @@ def mentions(body: str, lang: str = "id") -> tuple[list[MentionSpan], object]:
             label = LABELS.get(ent.label_)
             if label is None:
                 continue
+            if not ent.ent_id_ and not any(ch.isupper() or ch.isdigit() for ch in ent.text):
+                continue   # the model's all-lower-case "names" are noise in edited news
             out.append(MentionSpan(off + ent.start_char, off + ent.end_char, ent.text, label,
                                    source="rule" if ent.ent_id_ else "model", entity_id=ent.ent_id_ or None))
     for off, par in pars:

@@ -119,7 +119,7 @@ def pretrain(lang: str = "id", epochs: int = 2, minutes: float = 60, seed: int =
 
 def train(lang: str = "id", minutes: float = 45, seed: int = 0, init_tok2vec: Path | None = None,
           tagger: bool | None = None, augment: int = 0, out: Path | None = None, work: Path | None = None,
-          train_corpora: list | None = None, **options) -> dict:
+          train_corpora: list | None = None, teachers: list | None = None, **options) -> dict:
     """Train; `options` go to `config` (averages, dropout, hidden, width, depth, vectors)."""
     import spacy
     from spacy.tokens import Doc, DocBin
@@ -151,7 +151,11 @@ def train(lang: str = "id", minutes: float = 45, seed: int = 0, init_tok2vec: Pa
         from warta.nlp.train.rawtext import tagged_sentences
         tagged = tagged_sentences()
         random.Random(0).shuffle(tagged)
-        docs = [Doc(nlp.vocab, words=w, tags=t) for w, t in tagged[:POS_SAMPLE]]
+        if teachers:   # the same sentences, with the teachers' agreed entities as well
+            from warta.nlp.train.distill import pseudo_docs
+            docs = pseudo_docs(nlp.vocab, tagged[:POS_SAMPLE], teachers)
+        else:
+            docs = [Doc(nlp.vocab, words=w, tags=t) for w, t in tagged[:POS_SAMPLE]]
         DocBin(docs=docs).to_disk(work / "train" / "pos.spacy")
         n_pos = len(docs)
     (work / "config.cfg").write_text(config(lang, seed, tagger, **options), encoding="utf-8")
@@ -178,6 +182,7 @@ def train(lang: str = "id", minutes: float = 45, seed: int = 0, init_tok2vec: Pa
     info = {"lang": lang, "seed": seed, "minutes": round((time.time() - t0) / 60, 1),
             "train_sentences": n_train, "dev_sentences": n_dev, "pos_sentences": n_pos, "augmented_sentences": n_aug,
             "init_tok2vec": Path(init_tok2vec).name if init_tok2vec else None,
+            "teachers": [str(t) for t in teachers] if teachers else None,
             "architecture": {"width": WIDTH, "depth": DEPTH, "rows": ROWS}, "options": options,
             "train": recipe["train"], "dev": recipe["dev"] or "10% of train held out",
             "dev_scores": {k: v for k, v in (meta.get("performance") or {}).items() if k.startswith("ents")}}
