@@ -1,6 +1,7 @@
 """The spaCy pipelines Warta assembles: spaCy's `id` (or `en`) language, the
-knowledge base's EntityRuler first, then the trained NER model, which keeps
-the ruler's spans and fills in the names the base does not know.
+trained NER model, then the knowledge base's names as two phrase-matching span
+rulers, and `kb_merge` (warta/nlp/merge.py), which lets the base correct the
+model's labels and the model extend names the base would cut short.
 
 Loaded once per process (`get_nlp`): spaCy's Indonesian tokenizer alone takes
 seconds to build.

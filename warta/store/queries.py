@@ -150,7 +150,7 @@ def _evidence_by_fact(s: Session, fids: list[str]) -> dict[str, list]:
         evs += s.scalars(select(M.Evidence).where(M.Evidence.fact_id.in_(part))).all()
     doc_ids: dict[str, str] = {}
     for part in _chunks(sorted({e.document_id for e in evs})):
-        doc_ids.update(s.execute(select(M.Document.id, M.Document.doc_id).where(M.Document.id.in_(part))).tuples().all())
+        doc_ids.update(s.execute(select(M.Document.id, M.Document.doc_id).where(M.Document.id.in_(part))).all())
     out: dict[str, list] = defaultdict(list)
     for e in sorted(evs, key=lambda e: (e.date or "", e.id)):
         out[e.fact_id].append((e, doc_ids.get(e.document_id)))

@@ -41,16 +41,17 @@ def predict(nlp, words: list[str]) -> set[tuple[int, int, str]]:
 
 def evaluate(path: str | Path, lang: str = "id", bootstrap: int = 1000, seed: int = 0, rules: bool = False,
              model: str | Path | None = None) -> dict:
-    """Scores of the packaged pipeline (or of the model directory `model`, alone)."""
-    import os
+    """Scores of the packaged model alone, of the whole rules + model pipeline (`rules`),
+    or of the model directory `model`."""
+    import spacy
+
+    from warta.nlp.pipeline import get_nlp, model_path
     if model is not None:
-        import spacy
         nlp = spacy.load(model)
-    else:
-        if not rules:
-            os.environ["WARTA_NO_RULES"] = "1"
-        from warta.nlp.pipeline import get_nlp
+    elif rules:
         nlp = get_nlp(lang)
+    else:   # not get_nlp: its cached pipeline may hold the rules
+        nlp = spacy.load(model_path(lang))
     per_sent = []
     for words, tags in read_conll(path):
         gold, pred = {s for s in spans(tags) if s[2] in LABELS}, predict(nlp, words)
