@@ -14,7 +14,7 @@ from warta.read import read_inputs
 
 HERE = Path(__file__).parent / "devset"
 FLOORS = json.loads((HERE / "floors.json").read_text(encoding="utf-8"))
-FLOOR_MINIMUMS = {"body_f1": 0.99, "entity_f1": 0.95, "fact_f1": 0.95, "status_acc": 0.95, "certainty_acc": 0.95}
+FLOOR_MINIMUMS = {"body_f1": 1.0, "entity_f1": 0.99, "fact_f1": 0.99, "status_acc": 0.99, "certainty_acc": 0.97}
 GOALS = {"fact_f1": 0.85, "status_acc": 0.9}  # issue 5's targets
 
 

@@ -74,3 +74,27 @@ def test_one_word_names_match_case_exactly_never_as_a_common_word():
                 raise AssertionError(f"{eid}: lower-case form {f!r} is matched but never written so")
             checked += 1
     assert checked > 100
+
+
+def test_a_name_glued_to_a_currency_sign_is_the_sign(blank):
+    from spacy.tokens import Doc
+    doc = Doc(blank.vocab, words=["senilai", "US", "$", "5", "juta", "di", "US"],
+              spaces=[True, False, False, True, True, True, False])
+    doc.spans["kb_orth"] = [Span(doc, 1, 2, label="PLACE", span_id="place:us"),
+                            Span(doc, 6, 7, label="PLACE", span_id="place:us")]
+    assert [(e.start, e.label_) for e in kb_merge(doc).ents] == [(6, "PLACE")]
+
+
+def test_model_names_inside_an_amount_are_dropped(monkeypatch):
+    from types import SimpleNamespace
+
+    from warta.model import MentionSpan
+    from warta.nlp import stage
+    body = "Hyundai menginvestasikan US$1,2 miliar."
+    found = [MentionSpan(0, 7, "Hyundai", "ORG", source="rule", entity_id="org:hyundai"),
+             MentionSpan(25, 28, "US$", "ORG", source="model")]
+    monkeypatch.setattr(stage, "mentions", lambda b, lang="id": (found, None))
+    wd = SimpleNamespace(doc=SimpleNamespace(body=body, language="id"), reference_date=None)
+    out = stage.nlp_stage(wd)
+    assert any(v.kind == "MONEY" and v.text.startswith("US$") for v in out.values)
+    assert [m.text for m in out.mentions] == ["Hyundai"]
