@@ -76,15 +76,6 @@ def test_one_word_names_match_case_exactly_never_as_a_common_word():
     assert checked > 100
 
 
-def test_a_name_glued_to_a_currency_sign_is_the_sign(blank):
-    from spacy.tokens import Doc
-    doc = Doc(blank.vocab, words=["senilai", "US", "$", "5", "juta", "di", "US"],
-              spaces=[True, False, False, True, True, True, False])
-    doc.spans["kb_orth"] = [Span(doc, 1, 2, label="PLACE", span_id="place:us"),
-                            Span(doc, 6, 7, label="PLACE", span_id="place:us")]
-    assert [(e.start, e.label_) for e in kb_merge(doc).ents] == [(6, "PLACE")]
-
-
 def test_model_names_inside_an_amount_are_dropped(monkeypatch):
     from types import SimpleNamespace
 
@@ -98,3 +89,16 @@ def test_model_names_inside_an_amount_are_dropped(monkeypatch):
     out = stage.nlp_stage(wd)
     assert any(v.kind == "MONEY" and v.text.startswith("US$") for v in out.values)
     assert [m.text for m in out.mentions] == ["Hyundai"]
+
+
+def test_a_name_glued_to_a_currency_sign_is_the_sign(monkeypatch):
+    from types import SimpleNamespace
+
+    from warta.model import MentionSpan
+    from warta.nlp import stage
+    body = "senilai US$5 juta di US"
+    found = [MentionSpan(8, 10, "US", "PLACE", source="rule", entity_id="place:us"),
+             MentionSpan(21, 23, "US", "PLACE", source="rule", entity_id="place:us")]
+    monkeypatch.setattr(stage, "mentions", lambda b, lang="id": (found, None))
+    out = stage.nlp_stage(SimpleNamespace(doc=SimpleNamespace(body=body, language="id"), reference_date=None))
+    assert [(m.start, m.label) for m in out.mentions] == [(21, "PLACE")]

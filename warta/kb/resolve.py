@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from warta.kb.base import KB, lexicon, load_kb, norm_name, slug
 from warta.kb.coref import descriptive_mentions, place_descriptor_mentions, pronoun_mentions, typo_candidates
@@ -34,8 +35,13 @@ def new_id(type_: str, name: str) -> str:
     return f"new:{type_.lower()}:{slug(name)}"
 
 
+@lru_cache(maxsize=1)
+def _not_entities() -> frozenset[str]:
+    return frozenset(s.lower() for s in lexicon()["not_entities"])
+
+
 def _plausible_name(text: str) -> bool:
-    stop = {s.lower() for s in lexicon()["not_entities"]}
+    stop = _not_entities()
     t = text.strip()
     model_code = any(c.isupper() or c.isdigit() for c in t[1:]) and " " not in t  # "bZ4X", "iPhone"
     if len(t) < 2 or t.lower() in stop or not (t[0].isupper() or t[0].isdigit() or model_code):

@@ -9,7 +9,6 @@ made into one set of entities, each side correcting the other.
   names together, holds a conjunction or comma (a run-on span such as
   "Hyundai dan LG"), or a lower-case word that is not a name particle
   ("LG Energy Solution on").
-A name glued to a currency sign ("US" of "US$") is no rule span.
 Rule spans keep the base's entity id (`ent_id_`); model entities have none.
 """
 from __future__ import annotations
@@ -47,18 +46,12 @@ def _name_like(t) -> bool:
     return text[:1].isupper() and not starts
 
 
-def _currency_prefix(span: Span) -> bool:
-    """"US" of "US$1,1 miliar" (or "S$", "HK$") is part of a currency sign, not a place."""
-    doc = span.doc
-    return span.end < len(doc) and not doc[span.end - 1].whitespace_ and doc[span.end].is_currency
-
-
 @Language.component("kb_merge")
 def kb_merge(doc: Doc) -> Doc:
     found = [s for k in KEYS for s in doc.spans.get(k, [])]
     if not found:
         return doc
-    rules = filter_spans([s for s in found if not _currency_prefix(s)])
+    rules = filter_spans(found)
     model = list(doc.ents)
     kept = []
     for r in rules:

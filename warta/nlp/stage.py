@@ -41,10 +41,9 @@ def nlp_stage(wd: WorkDoc) -> WorkDoc:
     wd.sentences = split_sentences(body)
     wd.mentions, wd.spacy_doc = mentions(body, lang)
     wd.values = find_values(body, wd.reference_date, lang if lang in ("id", "en") else "id")
-    # a statistical "name" inside an amount ("US$" of "US$1,2 miliar") is the amount's sign
+    # a "name" inside an amount ("US$" or "US" of "US$1,2 miliar") is the amount's sign
     amounts = [(v.start, v.end) for v in wd.values if v.kind in ("MONEY", "QUANTITY", "PERCENT")]
-    wd.mentions = [m for m in wd.mentions
-                   if m.source != "model" or not any(a <= m.start and m.end <= b for a, b in amounts)]
+    wd.mentions = [m for m in wd.mentions if not any(a <= m.start and m.end <= b for a, b in amounts)]
     return wd
 
 

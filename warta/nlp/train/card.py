@@ -13,13 +13,16 @@ TEST_SPLITS = {"id": ["nergrit:test", "idner:test"], "en": ["uner_ewt:test", "un
 
 
 def score(lang: str = "id", model_dir: Path | None = None) -> dict:
+    import spacy
+
     from warta.nlp.pipeline import model_path
     dest = Path(model_dir or model_path(lang))
+    nlp = spacy.load(dest)   # once for every split
     out = {"lang": lang, "exact_span": True, "rules": False, "test": {}}
     for split in TEST_SPLITS[lang]:
         corpus, part = split.split(":")
         path = corpora.shared_dir() / "data" / corpora.CORPORA[corpus][part]
-        res = evaluate(path, lang=lang, model=dest)
+        res = evaluate(path, lang=lang, model=nlp)
         out["test"][split] = {"sentences": res["sentences"], **res["overall"],
                               "labels": {k: v["f1"] for k, v in res["labels"].items()}}
     (dest / "scores.json").write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")

@@ -12,7 +12,6 @@ from collections import Counter
 from pathlib import Path
 
 
-
 def vote(predictions: list[set[tuple[int, int, str]]], need: int) -> tuple[list, set[int]]:
     """The spans at least `need` teachers predicted, non-overlapping (most votes, then
     longest first), and the tokens some teacher marked but no agreed span covers."""

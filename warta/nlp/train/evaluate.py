@@ -40,14 +40,14 @@ def predict(nlp, words: list[str]) -> set[tuple[int, int, str]]:
 
 
 def evaluate(path: str | Path, lang: str = "id", bootstrap: int = 1000, seed: int = 0, rules: bool = False,
-             model: str | Path | None = None) -> dict:
+             model=None) -> dict:
     """Scores of the packaged model alone, of the whole rules + model pipeline (`rules`),
-    or of the model directory `model`."""
+    or of `model`: a model directory or a loaded pipeline."""
     import spacy
 
     from warta.nlp.pipeline import get_nlp, model_path
     if model is not None:
-        nlp = spacy.load(model)
+        nlp = spacy.load(model) if isinstance(model, (str, Path)) else model
     elif rules:
         nlp = get_nlp(lang)
     else:   # not get_nlp: its cached pipeline may hold the rules
