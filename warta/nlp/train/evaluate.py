@@ -45,13 +45,14 @@ def evaluate(path: str | Path, lang: str = "id", bootstrap: int = 1000, seed: in
     or of `model`: a model directory or a loaded pipeline."""
     import spacy
 
-    from warta.nlp.pipeline import get_nlp, model_path
+    from warta.nlp.pipeline import get_nlp, model_path, numpy_matmul
     if model is not None:
         nlp = spacy.load(model) if isinstance(model, (str, Path)) else model
     elif rules:
         nlp = get_nlp(lang)
     else:   # not get_nlp: its cached pipeline may hold the rules
         nlp = spacy.load(model_path(lang))
+    numpy_matmul(nlp)     # as the pipeline runs it
     per_sent = []
     for words, tags in read_conll(path):
         gold, pred = {s for s in spans(tags) if s[2] in LABELS}, predict(nlp, words)
