@@ -1,6 +1,9 @@
 """The language layer on one core: tokens per second through the nlp stage
 (sentences, rules + NER, values) and peak memory, over the bundled examples and
-the seeds' pages, cleaned first.  usage: python bench/nlp.py [--repeat 20]"""
+the seeds' pages, cleaned first: one page at a time (`tokens_per_second`), in the
+pipeline's batches of 16 pages as `extract` and `ingest` run it
+(`batched_tokens_per_second`), and full-length articles alone.
+usage: python bench/nlp.py [--repeat 20]"""
 from __future__ import annotations
 
 import argparse
@@ -55,6 +58,15 @@ def main() -> None:
             resolve(wd)
             t_res += time.perf_counter() - t1
             t_nlp += t1 - t0
+    from warta.pipeline import BATCH
+    batch = nlp_stage.batch
+    t_batch = 0.0
+    for _ in range(a.repeat):
+        wds = [copy.copy(d) for d in docs]
+        t0 = time.perf_counter()
+        for i in range(0, len(wds), BATCH):
+            batch(wds[i:i + BATCH])
+        t_batch += time.perf_counter() - t0
     # full-length articles alone (per-document overhead weighs less there)
     longer = [(d, n) for d, n in zip(docs, counts) if n >= 250]
     long_tokens = sum(n for _, n in longer)
@@ -67,7 +79,8 @@ def main() -> None:
             t_long += time.perf_counter() - t0
     res = {"documents": len(docs), "tokens_per_pass": tokens, "repeat": a.repeat,
            "long_documents": len(longer), "long_tokens_per_second": round(long_tokens * a.repeat / t_long) if longer else None,
-           "tokens_per_second": round(tokens * a.repeat / t_nlp), "ms_per_doc_nlp": round(1000 * t_nlp / (len(docs) * a.repeat), 2),
+           "tokens_per_second": round(tokens * a.repeat / t_nlp),
+           "batched_tokens_per_second": round(tokens * a.repeat / t_batch), "batch_pages": BATCH, "ms_per_doc_nlp": round(1000 * t_nlp / (len(docs) * a.repeat), 2),
            "ms_per_doc_resolve": round(1000 * t_res / (len(docs) * a.repeat), 2),
            "resolve_over_nlp_percent": round(100 * t_res / t_nlp, 1), "pipeline_load_seconds": round(load, 2),
            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1), "cores": 1}

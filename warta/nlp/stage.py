@@ -13,10 +13,24 @@ LABELS = {"ORG": "ORG", "PERSON": "PERSON", "PLACE": "PLACE", "PRODUCT": "PRODUC
 
 
 def mentions(body: str, lang: str = "id") -> tuple[list[MentionSpan], object]:
-    nlp = get_nlp(lang)
-    pars = paragraphs(body)
+    return mentions_many([(body, lang)])[0]
+
+
+def mentions_many(texts: list[tuple[str, str]]) -> list[tuple[list[MentionSpan], list]]:
+    """(mentions, spaCy docs of its paragraphs) for each (body, language): the
+    paragraphs of all bodies of a language go through the network in one pass."""
+    pars = [paragraphs(body) for body, _ in texts]
+    docs: list[list] = [[] for _ in texts]
+    for lang in dict.fromkeys(lang for _, lang in texts):
+        idx = [i for i, (_, la) in enumerate(texts) if la == lang]
+        flat = list(get_nlp(lang).pipe([p for i in idx for _, p in pars[i]]))
+        for i in idx:
+            docs[i], flat = flat[:len(pars[i])], flat[len(pars[i]):]
+    return [(_mentions_of(pars[i], docs[i]), docs[i]) for i in range(len(texts))]
+
+
+def _mentions_of(pars: list[tuple[int, str]], docs: list) -> list[MentionSpan]:
     out: list[MentionSpan] = []
-    docs = list(nlp.pipe([p for _, p in pars]))
     for (off, _), doc in zip(pars, docs):
         for ent in doc.ents:
             label = LABELS.get(ent.label_)
@@ -32,19 +46,34 @@ def mentions(body: str, lang: str = "id") -> tuple[list[MentionSpan], object]:
             clash = [o for o in out if not (m.end <= o.start or m.start >= o.end)]
             if all(o.source == "model" for o in clash):
                 out = [o for o in out if o not in clash] + [m]
-    return sorted(out, key=lambda m: m.start), docs
+    return sorted(out, key=lambda m: m.start)
 
 
-@stage("nlp")
-def nlp_stage(wd: WorkDoc) -> WorkDoc:
-    body, lang = wd.doc.body, wd.doc.language or "id"
+def _language(wd: WorkDoc) -> str:
+    lang = wd.doc.language or "id"
+    return lang if lang in ("id", "en") else "id"   # other languages: the Indonesian pipeline
+
+
+def _finish(wd: WorkDoc, found: tuple[list[MentionSpan], object]) -> WorkDoc:
+    body, lang = wd.doc.body, _language(wd)
     wd.sentences = split_sentences(body)
-    wd.mentions, wd.spacy_doc = mentions(body, lang)
-    wd.values = find_values(body, wd.reference_date, lang if lang in ("id", "en") else "id")
+    wd.mentions, wd.spacy_doc = found
+    wd.values = find_values(body, wd.reference_date, lang)
     # a "name" inside an amount ("US$" or "US" of "US$1,2 miliar") is the amount's sign
     amounts = [(v.start, v.end) for v in wd.values if v.kind in ("MONEY", "QUANTITY", "PERCENT")]
     wd.mentions = [m for m in wd.mentions if not any(a <= m.start and m.end <= b for a, b in amounts)]
     return wd
 
 
+@stage("nlp")
+def nlp_stage(wd: WorkDoc) -> WorkDoc:
+    return _finish(wd, mentions(wd.doc.body, _language(wd)))
+
+
+def nlp_batch(wds: list[WorkDoc]) -> list[WorkDoc]:
+    found = mentions_many([(wd.doc.body, _language(wd)) for wd in wds])
+    return [_finish(wd, f) for wd, f in zip(wds, found)]
+
+
+nlp_stage.batch = nlp_batch  # type: ignore[attr-defined]
 nlp_stage.warm_up = lambda: (get_nlp("id"), get_nlp("en"))  # type: ignore[attr-defined]

@@ -9,13 +9,14 @@ import datetime as dt
 import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from warta.model import Document as DocModel
 from warta.model import RawPage, ReadFailure, WorkDoc
-from warta.pipeline import Pipeline, StageFailure
+from warta.pipeline import BATCH, Pipeline, StageFailure
 from warta.store import models as M
 from warta.store.db import Store
 from warta.store.keys import fact_entities, fact_id, merge_key
@@ -118,34 +119,48 @@ def ingest(store: Store, paths: Iterable[str], progress: bool = False, pipeline:
     items: Iterator = iter(read_inputs(list(paths)))
     if progress:
         items = _progress(items)
-    for raw in items:
+    while chunk := list(islice(items, BATCH)):
+        # the content hash is checked before NLP: a page stored already costs no model time
         with store.session() as s:
-            if isinstance(raw, ReadFailure):
-                record_failure(s, raw.source, raw.stage, raw.reason)
-                s.commit()
-                rep.failed += 1
-                rep.failures.append(f"{raw.source}: {raw.reason}")
-                continue
-            pid = page_hash(raw)
-            known = s.get(M.Document, pid)
-            if known is not None:
-                dedup.check(known.doc_id, known.body)
-                rep.unchanged += 1
-                continue
-            try:
-                wd: WorkDoc = pipe.run(raw)
-            except StageFailure as exc:
-                record_failure(s, exc.source, exc.stage, exc.reason)
-                s.commit()
-                rep.failed += 1
-                rep.failures.append(str(exc))
-                continue
-            wd.doc.duplicate_of = dedup.check(wd.doc.doc_id, wd.doc.body)
-            outcome = store_document(s, store.dialect, pid, wd.doc, raw.source, raw.url, wd.removed)
-            s.commit()
-            rep.stored += outcome == "stored"
-            rep.revisions += outcome == "revision"
+            fresh = [r for r in chunk if not isinstance(r, ReadFailure) and s.get(M.Document, page_hash(r)) is None]
+        done = dict(zip(map(id, fresh), pipe.run_many(fresh))) if fresh else {}
+        for raw in chunk:
+            _ingest_one(store, pipe, raw, done.get(id(raw)), dedup, rep)
     return rep
+
+
+def _ingest_one(store: Store, pipe: Pipeline, raw, result, dedup, rep: IngestReport) -> None:
+    """Store one page (in input order) with its pipeline result, in its own transaction."""
+    with store.session() as s:
+        if isinstance(raw, ReadFailure):
+            record_failure(s, raw.source, raw.stage, raw.reason)
+            s.commit()
+            rep.failed += 1
+            rep.failures.append(f"{raw.source}: {raw.reason}")
+            return
+        pid = page_hash(raw)
+        known = s.get(M.Document, pid)   # also a copy of a page stored earlier in this batch
+        if known is not None:
+            dedup.check(known.doc_id, known.body)
+            rep.unchanged += 1
+            return
+        if result is None:   # stored when the batch was checked, gone since: run it now
+            try:
+                result = pipe.run(raw)
+            except StageFailure as exc:
+                result = exc
+        if isinstance(result, StageFailure):
+            record_failure(s, result.source, result.stage, result.reason)
+            s.commit()
+            rep.failed += 1
+            rep.failures.append(str(result))
+            return
+        wd: WorkDoc = result
+        wd.doc.duplicate_of = dedup.check(wd.doc.doc_id, wd.doc.body)
+        outcome = store_document(s, store.dialect, pid, wd.doc, raw.source, raw.url, wd.removed)
+        s.commit()
+        rep.stored += outcome == "stored"
+        rep.revisions += outcome == "revision"
 
 
 def _progress(items: Iterator) -> Iterator:
