@@ -127,3 +127,27 @@ def test_teacher_vote_keeps_agreed_spans_and_leaves_disputed_tokens_open():
     agreed, doubtful = vote(preds, need=2)
     assert agreed == [(0, 2, "ORG")]
     assert doubtful == {4, 5, 8}
+
+
+def test_truecasing_gives_lowercased_names_their_usual_case():
+    from warta.nlp.train.truecase import TrueCaser
+    ref = [["Kemarin", "warga", "Jakarta", "dan", "KPK", "bertemu", "."],
+           ["Pejabat", "KPK", "datang", "ke", "Jakarta", "dan", "Bandung", "."]]
+    caser = TrueCaser(ref)
+    words = ["warga", "jakarta", "bertemu", "kpk", "dan", "budi", "santoso", ".", "dia", "pulang"]
+    tags = ["O", "B-PLACE", "O", "B-ORG", "O", "B-PERSON", "I-PERSON", "O", "O", "O"]
+    assert caser.sentence(words, tags) == ["Warga", "Jakarta", "bertemu", "KPK", "dan", "Budi", "Santoso",
+                                           ".", "Dia", "pulang"]
+
+
+def test_lowercased_corpus_is_read_with_its_case_restored_and_labels_mapped(shared_dir):
+    if not (shared_dir / "data" / "ner" / "nerp_indonlu").exists():
+        pytest.skip("../shared/data/ner/nerp_indonlu is absent")
+    sents = corpora.load("nerp", "dev")
+    assert len(sents) > 500
+    labels = {t[2:] for _, tags in sents for t in tags if t != "O"}
+    assert labels == {"ORG", "PERSON", "PLACE"}          # events and food are not Warta's labels
+    names = [w for words, tags in sents for w, t in zip(words, tags) if t.startswith("B-")]
+    assert sum(n[:1].isupper() for n in names) / len(names) > 0.95
+    openers = [words[0] for words, _ in sents if words[0][:1].isalpha()]
+    assert sum(w[:1].isupper() for w in openers) / len(openers) > 0.95

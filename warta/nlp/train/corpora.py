@@ -16,6 +16,8 @@ LABELS = {
     "ORGANISATION": "ORG", "ORGANIZATION": "ORG", "ORG": "ORG",
     "PERSON": "PERSON", "PER": "PERSON",
     "PLACE": "PLACE", "LOC": "PLACE", "LOCATION": "PLACE", "GPE": "PLACE",
+    # NERP: people, places, institutions/companies; its events and food are not Warta's labels
+    "PPL": "PERSON", "PLC": "PLACE", "IND": "ORG",
 }
 
 
@@ -34,6 +36,8 @@ def shared_dir() -> Path:
 CORPORA = {
     "nergrit": {"train": "ner/nergrit_indonlu/train_preprocess.txt", "dev": "ner/nergrit_indonlu/valid_preprocess.txt",
                 "test": "ner/nergrit_indonlu/test_preprocess.txt"},
+    "nerp": {"train": "ner/nerp_indonlu/train_preprocess.txt", "dev": "ner/nerp_indonlu/valid_preprocess.txt",
+             "test": "ner/nerp_indonlu/test_preprocess.txt", "lowercased": True},
     "idner": {"train": "ner/idner_news_2k/train.txt", "dev": "ner/idner_news_2k/dev.txt", "test": "ner/idner_news_2k/test.txt"},
     "uner_ewt": {"train": "ner_en/uner_english/ewt/en_ewt-ud-dev.iob2", "test": "ner_en/uner_english/ewt/en_ewt-ud-test.iob2"},
     "uner_pud": {"test": "ner_en/uner_english/pud/en_pud-ud-test.iob2"},
@@ -104,4 +108,8 @@ def load(corpus: str, split: str) -> list[tuple[list[str], list[str]]]:
     path = shared_dir() / "data" / rel
     if not path.exists():
         raise FileNotFoundError(f"{path}: corpus file missing (is ../shared beside the repository?)")
-    return list(read_conll(path))
+    sents = list(read_conll(path))
+    if CORPORA[corpus].get("lowercased"):   # give the words their case back (see truecase.py)
+        from warta.nlp.train.truecase import truecased
+        sents = truecased(sents)
+    return sents
