@@ -88,6 +88,17 @@ def test_train_ner_refuses_a_missing_weights_file(tmp_path):
     assert "none.bin" in res.output
 
 
+@pytest.mark.parametrize("corpus, why", [("nerp:test", "not a training split"), ("nergrit:dev", "chooses the model"),
+                                         ("nosuch", "not a training split")])
+def test_train_ner_refuses_test_splits_and_the_selection_split(corpus, why):
+    from typer.testing import CliRunner
+
+    from warta.cli import app
+    res = CliRunner().invoke(app, ["train", "ner", "--corpus", corpus])
+    assert res.exit_code == 2
+    assert why in res.output
+
+
 def test_mention_replacement_swaps_names_of_the_same_label_and_keeps_context():
     from warta.nlp.train.augment import replaced
     sents = [(["Direktur", "Pertamina", "bertemu", "Budi", "di", "Bandung", "."],

@@ -29,10 +29,22 @@ def train_ner(lang: str = typer.Option("id", "--lang", help="id or en"),
               augment: int = typer.Option(0, "--augment", help="mention-replaced copies of each training sentence"),
               teacher: list[Path] = typer.Option([], "--teacher", help="trained models whose agreed entities label "
                                                  "nlp-id's sentences for self-training (give three)"),
+              corpus: list[str] = typer.Option([], "--corpus", help="training corpus as NAME:SPLIT, repeatable, instead "
+                                               "of the recipe's (e.g. nerp:train, read with its case restored)"),
               out: Path | None = typer.Option(None, "--out", help="where to save (default: the packaged model)"),
               work: Path | None = typer.Option(None, "--work", help="working directory (default: a new temporary one)")) -> None:
     """Train the NER model from ../shared/data (never a test split) into warta/data/models."""
-    from warta.nlp.train.ner import pretrain, train
+    from warta.nlp.train.corpora import CORPORA
+    from warta.nlp.train.ner import RECIPES, pretrain, train
+    corpora = [tuple(c.split(":", 1)) if ":" in c else (c, "train") for c in corpus]
+    for name, split in corpora:
+        if split == "test" or name not in CORPORA or split not in CORPORA[name]:
+            known = ", ".join(f"{n}:{sp}" for n, v in CORPORA.items() for sp in v if sp in ("train", "dev"))
+            typer.echo(f"warta: --corpus {name}:{split}: not a training split (known: {known})", err=True)
+            raise typer.Exit(2)
+        if (name, split) in RECIPES.get(lang, {}).get("dev", []):
+            typer.echo(f"warta: --corpus {name}:{split} chooses the model; it cannot also train it", err=True)
+            raise typer.Exit(2)
     if init_tok2vec is not None and not init_tok2vec.exists():
         typer.echo(f"warta: {init_tok2vec}: no such weights file", err=True)
         raise typer.Exit(2)
@@ -46,7 +58,8 @@ def train_ner(lang: str = typer.Option("id", "--lang", help="id or en"),
                                     out=(work / "pretrain") if work else None)
         init_tok2vec = Path(info["pretrain"]["weights"])
     info.update(train(lang, minutes=minutes, seed=seed, init_tok2vec=init_tok2vec, tagger=tagger and lang == "id",
-                      augment=augment, teachers=teacher or None, out=out, work=work))
+                      augment=augment, teachers=teacher or None, out=out, work=work,
+                      train_corpora=[list(c) for c in corpora] or None))
     typer.echo(json.dumps(info, indent=1))
 
 
