@@ -28,11 +28,10 @@ def _archive_pages(path: str, data: bytes) -> Iterator:
 
 
 def process_partition(files: Iterable[tuple[str, bytes]], filter_scope: bool = True) -> Iterator[tuple[str, dict]]:
-    from warta.spark.rows import page_rows
+    from warta.spark.rows import pages_rows
     for path, data in files:
         try:
-            for item in _archive_pages(path, data):
-                yield from page_rows(item, filter_scope)
+            yield from pages_rows(_archive_pages(path, data), filter_scope)
         except Exception as exc:  # an archive the reader could not even open costs that archive only
             yield ("failure", {"source": path, "stage": "read", "reason": f"{type(exc).__name__}: {exc}"})
 

@@ -6,13 +6,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
 from warta.model import RawPage, ReadFailure, WorkDoc
-from warta.pipeline import Pipeline, StageFailure
+from warta.pipeline import BATCH, Pipeline, StageFailure
 
 TOPICS = Path(__file__).resolve().parents[1] / "data" / "topics.yaml"
 
@@ -46,15 +47,55 @@ def doc_date(wd: WorkDoc) -> str:
 
 def page_rows(item: RawPage | ReadFailure, filter_scope: bool = True) -> list[tuple[str, dict]]:
     """("document" | "entity" | "fact" | "failure", row) pairs for one page."""
+    return next(iter(batch_rows([item], filter_scope)))
+
+
+def pages_rows(items: Iterable[RawPage | ReadFailure], filter_scope: bool = True) -> Iterator[tuple[str, dict]]:
+    """The rows of every page, pages going through the pipeline in batches (the
+    network runs faster over several pages at once).  When reading fails part-way,
+    the pages read before the failure still give their rows, then the error rises."""
+    it = iter(items)
+    while True:
+        chunk: list = []
+        error: Exception | None = None
+        try:
+            for item in it:
+                chunk.append(item)
+                if len(chunk) == BATCH:
+                    break
+        except Exception as exc:  # noqa: BLE001  (re-raised below, after the pages already read)
+            error = exc
+        for rows in batch_rows(chunk, filter_scope):
+            yield from rows
+        if error is not None:
+            raise error
+        if len(chunk) < BATCH:
+            return
+
+
+def batch_rows(items: list[RawPage | ReadFailure], filter_scope: bool = True) -> list[list[tuple[str, dict]]]:
+    """The rows of each page of `items`, in order."""
+    out: list[list[tuple[str, dict]] | None] = []
+    todo: list[tuple[int, RawPage]] = []
+    for item in items:
+        if isinstance(item, ReadFailure):
+            out.append([("failure", {"source": item.source, "stage": item.stage, "reason": item.reason})])
+        elif filter_scope and not in_scope(item):
+            out.append([("failure", {"source": item.source, "stage": "filter", "reason": "out of scope: no topic word"})])
+        else:
+            todo.append((len(out), item))
+            out.append(None)
+    results = pipeline().run_many([item for _, item in todo]) if todo else []
+    for (i, item), res in zip(todo, results):
+        out[i] = _result_rows(item, res, filter_scope)
+    return out  # type: ignore[return-value]
+
+
+def _result_rows(item: RawPage, res: WorkDoc | StageFailure, filter_scope: bool) -> list[tuple[str, dict]]:
     from warta.store.ingest import page_hash
-    if isinstance(item, ReadFailure):
-        return [("failure", {"source": item.source, "stage": item.stage, "reason": item.reason})]
-    if filter_scope and not in_scope(item):
-        return [("failure", {"source": item.source, "stage": "filter", "reason": "out of scope: no topic word"})]
-    try:
-        wd = pipeline().run(item)
-    except StageFailure as f:
-        return [("failure", {"source": f.source, "stage": f.stage, "reason": f.reason})]
+    if isinstance(res, StageFailure):
+        return [("failure", {"source": res.source, "stage": res.stage, "reason": res.reason})]
+    wd = res
     if filter_scope and wd.doc.language not in ("id", "en"):
         return [("failure", {"source": item.source, "stage": "filter", "reason": f"language {wd.doc.language!r} out of scope"})]
     day = doc_date(wd)
