@@ -19,14 +19,14 @@ from warta.nlp.values.numbers import NUM, as_int, parse_number
 @lru_cache(maxsize=1)
 def _rx() -> dict[str, re.Pattern]:
     n, c, u = load("numbers"), load("currencies"), load("units")
-    qual = alternation(n["qualifiers"])
+    qual = alternation(n["qualifiers"], ignore_case=True)
     scale = alternation(n["scales"])
-    words = alternation(n["words"])
+    words = alternation(n["words"], ignore_case=True)
     pre = alternation(c["prefix"])
-    suf = alternation(c["suffix"])
-    unit = alternation(u["units"])
-    number = rf"(?:{NUM}|(?i:{words}))"
-    q = rf"(?:(?P<q>(?i:{qual}))\s+)?"
+    suf = alternation(c["suffix"], ignore_case=True)
+    unit = alternation(u["units"], ignore_case=True)
+    number = rf"(?:{NUM}|{words})"
+    q = rf"(?:(?P<q>{qual})\s+)?"
     rng = rf"(?:\s*(?:[-–—]|s\.d\.?|sampai|hingga|to)\s*(?P<n2>{NUM}))?"
     scale_g = rf"(?:\s*(?P<s>(?:{scale}))\b)?"
     # an amount never starts inside a word: the look-behind lets the engine skip most
@@ -34,8 +34,8 @@ def _rx() -> dict[str, re.Pattern]:
     start = r"(?<!\w)"
     return {
         "money_pre": re.compile(rf"{start}{q}(?P<cur>(?:{pre}))\s?(?P<n>{NUM})(?!\d|[.,]\d){rng}{scale_g}"),
-        "money_suf": re.compile(rf"{start}{q}(?P<n>{number})(?!\d|[.,]\d){rng}{scale_g}\s+(?P<cur>(?i:{suf}))\b(?!\s*(?:per|/))"),
-        "quantity": re.compile(rf"{start}{q}(?P<n>{number})(?!\d|[.,]\d){rng}{scale_g}\s*(?P<u>(?i:{unit}))(?![\w])"),
+        "money_suf": re.compile(rf"{start}{q}(?P<n>{number})(?!\d|[.,]\d){rng}{scale_g}\s+(?P<cur>{suf})\b(?!\s*(?:per|/))"),
+        "quantity": re.compile(rf"{start}{q}(?P<n>{number})(?!\d|[.,]\d){rng}{scale_g}\s*(?P<u>{unit})(?![\w])"),
     }
 
 

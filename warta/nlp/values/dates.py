@@ -13,21 +13,21 @@ from warta.nlp.values.numbers import parse_number
 @lru_cache(maxsize=1)
 def _rx() -> dict[str, re.Pattern]:
     d, n = load("dates"), load("numbers")
-    months = alternation(d["months"])
-    rel = alternation(d["relative"])
-    dur = alternation(d["duration_units"])
-    quarters = alternation(d["quarters"])
-    numw = alternation(n["words"])
+    months = alternation(d["months"], ignore_case=True)
+    rel = alternation(d["relative"], ignore_case=True)
+    dur = alternation(d["duration_units"], ignore_case=True)
+    quarters = alternation(d["quarters"], ignore_case=True)
+    numw = alternation(n["words"], ignore_case=True)
     return {
-        "dmy": re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<m>(?i:{months}))\.?\s+(?P<y>\d{{4}})\b"),
-        "mdy": re.compile(rf"\b(?P<m>(?i:{months}))\.?\s+(?P<d>\d{{1,2}}),\s+(?P<y>\d{{4}})\b"),
-        "dm": re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<m>(?i:{months}))\b(?!\.?\s+\d)"),
-        "my": re.compile(rf"\b(?P<m>(?i:{months}))\s+(?P<y>\d{{4}})\b"),
+        "dmy": re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<m>{months})\.?\s+(?P<y>\d{{4}})\b"),
+        "mdy": re.compile(rf"\b(?P<m>{months})\.?\s+(?P<d>\d{{1,2}}),\s+(?P<y>\d{{4}})\b"),
+        "dm": re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<m>{months})\b(?!\.?\s+\d)"),
+        "my": re.compile(rf"\b(?P<m>{months})\s+(?P<y>\d{{4}})\b"),
         "num": re.compile(r"\(?\b(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\b\)?"),
-        "quarter": re.compile(rf"\b(?:(?i:kuartal|triwulan|quarter)\s+(?P<q>(?i:{quarters}))|Q(?P<q2>[1-4]))\s*(?:(?i:tahun)\s+)?(?P<y>\d{{4}})?"),
+        "quarter": re.compile(rf"\b(?:(?i:kuartal|triwulan|quarter)\s+(?P<q>{quarters})|Q(?P<q2>[1-4]))\s*(?:(?i:tahun)\s+)?(?P<y>\d{{4}})?"),
         "half": re.compile(rf"\b(?i:semester|paruh)\s+(?P<h>(?i:pertama|kedua|I|II|1|2))\s*(?:(?i:tahun)\s+)?(?P<y>\d{{4}})?"),
-        "rel": re.compile(rf"\b(?P<r>(?i:{rel}))\b"),
-        "duration": re.compile(rf"\b(?P<pre>(?i:dalam|selama|within|in the next|over the next|in))\s+(?P<n>\d+|(?i:{numw}))\s+(?P<u>(?i:{dur}))\b(?P<post>\s+(?i:mendatang|ke depan|lagi|ahead))?"),
+        "rel": re.compile(rf"\b(?P<r>{rel})\b"),
+        "duration": re.compile(rf"\b(?P<pre>(?i:dalam|selama|within|in the next|over the next|in))\s+(?P<n>\d+|{numw})\s+(?P<u>{dur})\b(?P<post>\s+(?i:mendatang|ke depan|lagi|ahead))?"),
         "year": re.compile(r"\b(?P<pre>(?i:tahun|pada|sejak|hingga|akhir|awal|pertengahan|in|by|since|until)\s+)(?P<y>[12]\d{3})\b(?P<post>\s+(?i:mendatang|nanti))?"),
     }
 

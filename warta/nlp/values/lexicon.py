@@ -17,7 +17,27 @@ def load(name: str) -> dict[str, Any]:
         return yaml.safe_load(fh)
 
 
-def alternation(words, flags_ci: bool = True) -> str:
-    """A regex alternation of `words`, longest first, matched as whole words."""
-    ws = sorted({str(w) for w in words}, key=len, reverse=True)
-    return "|".join(re.escape(w) for w in ws)
+def alternation(words, ignore_case: bool = False) -> str:
+    """A regex matching any of `words`, the longest first, written as a trie
+    ("jan(?:uari|uary)?" rather than "januari|january|jan"): the engine then tests one
+    letter per position instead of every word, which makes the value patterns several
+    times faster on a page, and matches exactly what the plain alternation matches.
+    With `ignore_case` the words are folded first (so "M" and "million" cannot hide
+    each other) and the result is wrapped in (?i:...)."""
+    trie: dict = {}
+    for w in {str(w).lower() if ignore_case else str(w) for w in words}:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return f"(?i:{_trie(trie)})" if ignore_case else _trie(trie)
+
+
+def _trie(node: dict) -> str:
+    end = "" in node
+    branches = [re.escape(ch) + _trie(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    if len(branches) == 1 and not end:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")" + ("?" if end else "")
