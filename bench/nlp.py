@@ -3,7 +3,7 @@
 the seeds' pages, cleaned first: one page at a time (`tokens_per_second`), in the
 pipeline's batches of 16 pages as `extract` and `ingest` run it
 (`batched_tokens_per_second`), and full-length articles alone.
-usage: python bench/nlp.py [--repeat 20]"""
+usage: python bench/nlp.py [--repeat 20] [--ner cnn|encoder]"""
 from __future__ import annotations
 
 import argparse
@@ -32,7 +32,9 @@ def cleaned_docs():
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeat", type=int, default=20)
+    ap.add_argument("--ner", choices=["cnn", "encoder"], default="cnn")
     a = ap.parse_args()
+    os.environ["WARTA_NER"] = a.ner
     try:
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
     except (AttributeError, OSError):
@@ -83,9 +85,11 @@ def main() -> None:
            "batched_tokens_per_second": round(tokens * a.repeat / t_batch), "batch_pages": BATCH, "ms_per_doc_nlp": round(1000 * t_nlp / (len(docs) * a.repeat), 2),
            "ms_per_doc_resolve": round(1000 * t_res / (len(docs) * a.repeat), 2),
            "resolve_over_nlp_percent": round(100 * t_res / t_nlp, 1), "pipeline_load_seconds": round(load, 2),
-           "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1), "cores": 1}
+           "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1), "cores": 1,
+           "ner": a.ner}
     print(json.dumps(res, indent=1))
-    (ROOT / "bench" / "results" / "nlp.json").write_text(json.dumps(res, indent=1) + "\n", encoding="utf-8")
+    name = "nlp.json" if a.ner == "cnn" else f"nlp-{a.ner}.json"
+    (ROOT / "bench" / "results" / name).write_text(json.dumps(res, indent=1) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

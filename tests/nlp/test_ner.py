@@ -60,18 +60,33 @@ def test_packaged_model_is_small_and_has_no_training_aids(lang):
     assert {"ORG", "PERSON", "PLACE"} <= set(nlp.get_pipe("ner").labels)
 
 
+@pytest.mark.parametrize("arch", ["cnn", "encoder"])
 @pytest.mark.parametrize("lang,split", SCORED)
-def test_ner_eval_reproduces_the_model_card(lang, split, shared_dir):
+def test_ner_eval_reproduces_the_model_card(lang, split, arch, shared_dir):
     """`warta ner-eval` on a public test split gives the figures the model card reports."""
     from typer.testing import CliRunner
 
     from warta.cli import app
-    card = json.loads((model_path(lang) / "scores.json").read_text())["test"][split]
+    from warta.nlp.pipeline import encoder_path
+    if arch == "encoder":
+        if lang != "id":
+            pytest.skip("the encoder model is trained for Indonesian only")
+        try:
+            import torch  # noqa: F401
+
+            from warta.nlp.encoder.weights import weights_path
+            weights_path()
+        except Exception as exc:  # noqa: BLE001
+            pytest.skip(f"the encoder's dependencies are missing: {exc}")
+    scores = (encoder_path(lang) if arch == "encoder" else model_path(lang)) / "scores.json"
+    if arch == "encoder" and not scores.exists():
+        pytest.skip("no packaged encoder model")
+    card = json.loads(scores.read_text())["test"][split]
     corpus, part = split.split(":")
     path = Path(shared_dir) / "data" / corpora.CORPORA[corpus][part]
     if not path.exists():
         pytest.skip(f"{path} is absent (../shared beside the repository holds the NER corpora)")
-    res = CliRunner().invoke(app, ["ner-eval", str(path), "--lang", lang, "--format", "json"])
+    res = CliRunner().invoke(app, ["ner-eval", str(path), "--lang", lang, "--format", "json", "--arch", arch])
     assert res.exit_code == 0, res.output
     got = json.loads(res.output)
     assert got["overall"]["f1"] == pytest.approx(card["f1"], abs=0.002)

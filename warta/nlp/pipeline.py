@@ -3,6 +3,10 @@ trained NER model, then the knowledge base's names as two phrase-matching span
 rulers, and `kb_merge` (warta/nlp/merge.py), which lets the base correct the
 model's labels and the model extend names the base would cut short.
 
+The NER model is spaCy's CNN (`ner-id`, `ner-en`) or, with WARTA_NER=encoder, the
+fine-tuned multilingual transformer for Indonesian (`ner-id-encoder`,
+warta/nlp/encoder): more accurate, twenty times slower.
+
 Loaded once per process (`get_nlp`): spaCy's Indonesian tokenizer alone takes
 seconds to build.
 """
@@ -14,22 +18,56 @@ from pathlib import Path
 
 MODELS = Path(__file__).resolve().parents[1] / "data" / "models"
 LANGS = ("id", "en")
+DEFAULT_NER = "cnn"
 
 
 def model_path(lang: str) -> Path:
     return MODELS / f"ner-{lang}"
 
 
+def encoder_path(lang: str) -> Path:
+    return MODELS / f"ner-{lang}-encoder"
+
+
+def ner_kind() -> str:
+    """WARTA_NER: `cnn` (spaCy's CNN, the default: 67 F1 on NERGrit test, ~20,000
+    tokens/s) or `encoder` (the fine-tuned multilingual transformer: 78 F1, ~850
+    tokens/s, needs the `encoder` extra).  English always uses its CNN."""
+    kind = os.environ.get("WARTA_NER", DEFAULT_NER).strip().lower()
+    if kind not in ("encoder", "cnn"):
+        raise ValueError(f"WARTA_NER={kind!r}: expected 'encoder' or 'cnn'")
+    return kind
+
+
+def load_model(lang: str, kind: str | None = None, model_dir: Path | None = None):
+    """The statistical part alone: spaCy's tokenizer for `lang` and the NER model
+    (`kind` as ner_kind(), or the model in `model_dir`)."""
+    import spacy
+    cnn = model_path(lang)
+    if model_dir is not None:
+        kind = "encoder" if (Path(model_dir) / "encoder.json").exists() else "cnn"
+        cnn = Path(model_dir) if kind == "cnn" else cnn
+    kind = kind or ner_kind()
+    enc = Path(model_dir) if (model_dir is not None and kind == "encoder") else encoder_path(lang)
+    if kind == "encoder" and lang == "id" and not (enc / "encoder.json").exists():
+        from warta.nlp.encoder.weights import EncoderMissing
+        raise EncoderMissing(f"{enc}: no encoder model here (make model trains it)")
+    if kind == "encoder" and (enc / "encoder.json").exists():   # English has none: it keeps the CNN
+        import warta.nlp.encoder.component  # noqa: F401  (registers encoder_ner)
+        nlp = spacy.load(cnn, exclude=["tok2vec", "ner"]) if (cnn / "meta.json").exists() else spacy.blank(lang)
+        nlp.add_pipe("encoder_ner", config={"model_dir": str(enc)})
+        return nlp
+    if (cnn / "meta.json").exists():
+        nlp = spacy.load(cnn)
+        numpy_matmul(nlp)
+        return nlp
+    return spacy.blank(lang)
+
+
 @lru_cache(maxsize=2)
 def get_nlp(lang: str = "id"):
-    import spacy
     lang = lang if lang in LANGS else "id"
-    path = model_path(lang)
-    if (path / "meta.json").exists():
-        nlp = spacy.load(path)
-        numpy_matmul(nlp)
-    else:
-        nlp = spacy.blank(lang)
+    nlp = load_model(lang)
     if os.environ.get("WARTA_NO_RULES") != "1":
         add_kb_rules(nlp, lang)
     return nlp

@@ -13,11 +13,9 @@ TEST_SPLITS = {"id": ["nergrit:test", "idner:test"], "en": ["uner_ewt:test", "un
 
 
 def score(lang: str = "id", model_dir: Path | None = None) -> dict:
-    import spacy
-
-    from warta.nlp.pipeline import model_path
+    from warta.nlp.pipeline import load_model, model_path
     dest = Path(model_dir or model_path(lang))
-    nlp = spacy.load(dest)   # once for every split
+    nlp = load_model(lang, model_dir=dest)   # once for every split
     out = {"lang": lang, "exact_span": True, "rules": False, "test": {}}
     for split in TEST_SPLITS[lang]:
         corpus, part = split.split(":")

@@ -40,19 +40,19 @@ def predict(nlp, words: list[str]) -> set[tuple[int, int, str]]:
 
 
 def evaluate(path: str | Path, lang: str = "id", bootstrap: int = 1000, seed: int = 0, rules: bool = False,
-             model=None) -> dict:
+             model=None, arch: str | None = None) -> dict:
     """Scores of the packaged model alone, of the whole rules + model pipeline (`rules`),
     or of `model`: a model directory or a loaded pipeline."""
-    import spacy
-
-    from warta.nlp.pipeline import get_nlp, model_path, numpy_matmul
+    from warta.nlp.pipeline import add_kb_rules, get_nlp, load_model
     if model is not None:
-        nlp = spacy.load(model) if isinstance(model, (str, Path)) else model
+        nlp = load_model(lang, model_dir=Path(model)) if isinstance(model, (str, Path)) else model
+    elif rules and arch:
+        nlp = load_model(lang, kind=arch)
+        add_kb_rules(nlp, lang)
     elif rules:
         nlp = get_nlp(lang)
     else:   # not get_nlp: its cached pipeline may hold the rules
-        nlp = spacy.load(model_path(lang))
-    numpy_matmul(nlp)     # as the pipeline runs it
+        nlp = load_model(lang, kind=arch)
     per_sent = []
     for words, tags in read_conll(path):
         gold, pred = {s for s in spans(tags) if s[2] in LABELS}, predict(nlp, words)

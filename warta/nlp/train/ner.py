@@ -43,7 +43,7 @@ WIDTH, DEPTH, ROWS = 96, 4, [10000, 2000, 5000, 2500]
 
 def config(lang: str, seed: int, tagger: bool, max_steps: int = 40000, averages: bool = True,
            dropout: float = 0.2, hidden: int = 64, width: int = WIDTH, depth: int = DEPTH,
-           vectors: str | None = None) -> str:
+           vectors: str | None = None, chars: int = 0) -> str:
     from spacy.cli.init_config import init_config
     pipes = ["tagger", "ner"] if tagger else ["ner"]
     cfg = init_config(lang=lang, pipeline=pipes, optimize="efficiency", gpu=False, pretraining=True)
@@ -61,6 +61,9 @@ def config(lang: str, seed: int, tagger: bool, max_steps: int = 40000, averages:
     tv["embed"]["width"] = tv["encode"]["width"] = width
     tv["encode"]["depth"] = depth
     tv["embed"]["rows"] = ROWS
+    if chars:   # words as their first and last `chars` characters too (spaCy's CharacterEmbed)
+        tv["embed"] = {"@architectures": "spacy.CharacterEmbed.v2", "width": width, "rows": ROWS[0],
+                       "nM": 64, "nC": chars, "include_static_vectors": False}
     if vectors:   # static (floret) vectors trained on the raw text: a spaCy model directory
         tv["embed"]["include_static_vectors"] = True
         cfg["paths"]["vectors"] = str(vectors)
@@ -120,7 +123,7 @@ def pretrain(lang: str = "id", epochs: int = 2, minutes: float = 60, seed: int =
 def train(lang: str = "id", minutes: float = 45, seed: int = 0, init_tok2vec: Path | None = None,
           tagger: bool | None = None, augment: int = 0, out: Path | None = None, work: Path | None = None,
           train_corpora: list | None = None, teachers: list | None = None, **options) -> dict:
-    """Train; `options` go to `config` (averages, dropout, hidden, width, depth, vectors)."""
+    """Train; `options` go to `config` (averages, dropout, hidden, width, depth, vectors, chars)."""
     import spacy
     from spacy.tokens import Doc, DocBin
 
