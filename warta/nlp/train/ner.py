@@ -1,8 +1,9 @@
 """`warta train pretrain` and `warta train ner`: the project's NER recipe.
 
 Indonesian
-  * NER data: NERGrit train + IDNer-news-2k train (both cased).  NERP is lowercased
-    and is not used (it would teach the model that case carries no signal).
+  * NER data: NERGrit train + IDNer-news-2k train (both cased).  NERP is lowercased:
+    as it is, it would teach the model that case carries no signal; `--corpus
+    nerp:train` reads it with its case restored (truecase.py), which measured no gain.
   * Model choice: the NERGrit valid split (the corpus the project's bar is set on).
     Test splits are never read here.
   * Multi-task: a part-of-speech tagger shares the token-to-vector layer with the
