@@ -109,3 +109,19 @@ def test_asking_for_a_missing_encoder_model_is_a_clear_error(tmp_path, monkeypat
     monkeypatch.setattr(pipeline, "encoder_path", lambda lang: tmp_path / "none")
     with pytest.raises(EncoderMissing, match="no encoder model"):
         pipeline.load_model("id", kind="encoder")
+
+
+@need_encoder
+def test_train_encoder_runs_end_to_end_and_keeps_a_loadable_model(tmp_path, shared_dir):
+    from warta.nlp.pipeline import load_model
+    from warta.nlp.train.encoder import train
+    if not (shared_dir / "data" / "ner" / "nergrit_indonlu").exists():
+        pytest.skip("../shared/data/ner is absent")
+    lines = []
+    info = train(epochs=1, minutes=0.1, threads=2, out=tmp_path, log=lines.append)
+    assert info["history"] and 0.0 <= info["best_dev_f1"] <= 1.0 and lines
+    assert {p.name for p in tmp_path.iterdir()} >= {"adapter.npz", "encoder.json", "recipe.json"}
+    nlp = load_model("id", model_dir=tmp_path)
+    assert nlp.pipe_names == ["encoder_ner"]
+    doc = nlp("Budi bekerja di Bandung untuk PT Maju Jaya .")
+    assert all(e.label_ in ("ORG", "PERSON", "PLACE") for e in doc.ents)
