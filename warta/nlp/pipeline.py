@@ -32,7 +32,8 @@ def encoder_path(lang: str) -> Path:
 def ner_kind() -> str:
     """WARTA_NER: `cnn` (spaCy's CNN, the default: 67 F1 on NERGrit test, ~20,000
     tokens/s) or `encoder` (the fine-tuned multilingual transformer: 78 F1, ~850
-    tokens/s, needs the `encoder` extra).  English always uses its CNN."""
+    tokens/s, needs the `encoder` extra).  A language with no packaged encoder model
+    keeps its CNN."""
     kind = os.environ.get("WARTA_NER", DEFAULT_NER).strip().lower()
     if kind not in ("encoder", "cnn"):
         raise ValueError(f"WARTA_NER={kind!r}: expected 'encoder' or 'cnn'")
@@ -52,7 +53,7 @@ def load_model(lang: str, kind: str | None = None, model_dir: Path | None = None
     if kind == "encoder" and lang == "id" and not (enc / "encoder.json").exists():
         from warta.nlp.encoder.weights import EncoderMissing
         raise EncoderMissing(f"{enc}: no encoder model here (make model trains it)")
-    if kind == "encoder" and (enc / "encoder.json").exists():   # English has none: it keeps the CNN
+    if kind == "encoder" and (enc / "encoder.json").exists():
         import warta.nlp.encoder.component  # noqa: F401  (registers encoder_ner)
         nlp = spacy.load(cnn, exclude=["tok2vec", "ner"]) if (cnn / "meta.json").exists() else spacy.blank(lang)
         nlp.add_pipe("encoder_ner", config={"model_dir": str(enc)})

