@@ -66,6 +66,25 @@ class StageFailure(Exception):
         return f"{self.source}: {self.stage} failed: {self.reason}"
 
 
+def batches(items: Iterable, size: int = BATCH) -> Iterator[list]:
+    """`items` in lists of `size`, in order.  When the iterator itself fails part-way
+    (a reader breaking inside an archive), the items read before the failure still come
+    out as a last list, then the error rises."""
+    it = iter(items)
+    while True:
+        chunk: list = []
+        try:
+            chunk.extend(islice(it, size))
+        except Exception:
+            if chunk:
+                yield chunk
+            raise
+        if chunk:
+            yield chunk
+        if len(chunk) < size:
+            return
+
+
 def start(raw: RawPage) -> WorkDoc:
     return WorkDoc(raw=raw, doc=Document(doc_id=raw.doc_id))
 
@@ -134,8 +153,7 @@ class Pipeline:
                 ) -> Iterator[WorkDoc | ReadFailure | StageFailure]:
         """Run every page, `batch` at a time, in order; failures are yielded as records
         and the run goes on."""
-        it = iter(items)
-        while chunk := list(islice(it, batch)):
+        for chunk in batches(items, batch):
             pages = [x for x in chunk if not isinstance(x, ReadFailure)]
             done = iter(self.run_many(pages) if pages else [])
             for x in chunk:

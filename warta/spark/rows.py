@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 
 from warta.model import RawPage, ReadFailure, WorkDoc
-from warta.pipeline import BATCH, Pipeline, StageFailure
+from warta.pipeline import Pipeline, StageFailure, batches
 
 TOPICS = Path(__file__).resolve().parents[1] / "data" / "topics.yaml"
 
@@ -54,23 +54,9 @@ def pages_rows(items: Iterable[RawPage | ReadFailure], filter_scope: bool = True
     """The rows of every page, pages going through the pipeline in batches (the
     network runs faster over several pages at once).  When reading fails part-way,
     the pages read before the failure still give their rows, then the error rises."""
-    it = iter(items)
-    while True:
-        chunk: list = []
-        error: Exception | None = None
-        try:
-            for item in it:
-                chunk.append(item)
-                if len(chunk) == BATCH:
-                    break
-        except Exception as exc:  # noqa: BLE001  (re-raised below, after the pages already read)
-            error = exc
+    for chunk in batches(items):
         for rows in batch_rows(chunk, filter_scope):
             yield from rows
-        if error is not None:
-            raise error
-        if len(chunk) < BATCH:
-            return
 
 
 def batch_rows(items: list[RawPage | ReadFailure], filter_scope: bool = True) -> list[list[tuple[str, dict]]]:

@@ -9,14 +9,13 @@ import datetime as dt
 import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import islice
 
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from warta.model import Document as DocModel
 from warta.model import RawPage, ReadFailure, WorkDoc
-from warta.pipeline import BATCH, Pipeline, StageFailure
+from warta.pipeline import Pipeline, StageFailure, batches
 from warta.store import models as M
 from warta.store.db import Store
 from warta.store.keys import fact_entities, fact_id, merge_key
@@ -119,7 +118,7 @@ def ingest(store: Store, paths: Iterable[str], progress: bool = False, pipeline:
     items: Iterator = iter(read_inputs(list(paths)))
     if progress:
         items = _progress(items)
-    while chunk := list(islice(items, BATCH)):
+    for chunk in batches(items):
         # the content hash is checked before NLP: a page stored already costs no model time
         with store.session() as s:
             fresh = [r for r in chunk if not isinstance(r, ReadFailure) and s.get(M.Document, page_hash(r)) is None]

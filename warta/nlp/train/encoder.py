@@ -25,7 +25,6 @@ RECIPES = {
     # no English dev split is in ../shared: 10 % of the training sentences choose the epoch
     "en": {"train": [("uner_ewt", "train"), ("wikigold", "train")], "dev": []},
 }
-TRAIN, DEV = RECIPES["id"]["train"], RECIPES["id"]["dev"]
 LIMIT = 160          # pieces per training sentence (longer ones are cut)
 
 

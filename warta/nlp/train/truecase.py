@@ -11,6 +11,7 @@ way); sentence starts are capitalised.  Only training data passes through here.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 SENT_END = {".", "!", "?"}
 OPENERS = {'"', "'", "(", "“", "‘"}
@@ -46,6 +47,11 @@ class TrueCaser:
         return out
 
 
+@lru_cache(maxsize=1)
+def default_caser() -> TrueCaser:
+    return TrueCaser(cased_reference())
+
+
 def cased_reference() -> list[list[str]]:
     """Cased Indonesian sentences to learn word forms from (training splits only)."""
     from warta.nlp.train import corpora
@@ -57,5 +63,5 @@ def cased_reference() -> list[list[str]]:
 
 
 def truecased(sents: list[tuple[list[str], list[str]]], caser: TrueCaser | None = None) -> list[tuple[list[str], list[str]]]:
-    caser = caser or TrueCaser(cased_reference())
+    caser = caser or default_caser()
     return [(caser.sentence(w, t), t) for w, t in sents]
