@@ -12,6 +12,10 @@ LABELS = {"ORG": "ORG", "PERSON": "PERSON", "PLACE": "PLACE", "PRODUCT": "PRODUC
           "PER": "PERSON", "LOC": "PLACE", "GPE": "PLACE"}
 
 
+def mentions(body: str, lang: str = "id") -> tuple[list[MentionSpan], list]:
+    return mentions_many([(body, lang)])[0]
+
+
 def mentions_many(texts: list[tuple[str, str]]) -> list[tuple[list[MentionSpan], list]]:
     """(mentions, spaCy docs of its paragraphs) for each (body, language): the
     paragraphs of all bodies of a language go through the network in one pass."""
@@ -63,7 +67,7 @@ def _finish(wd: WorkDoc, found: tuple[list[MentionSpan], object]) -> WorkDoc:
 
 @stage("nlp")
 def nlp_stage(wd: WorkDoc) -> WorkDoc:
-    return nlp_batch([wd])[0]
+    return _finish(wd, mentions(wd.doc.body, _language(wd)))
 
 
 def nlp_batch(wds: list[WorkDoc]) -> list[WorkDoc]:
