@@ -21,7 +21,7 @@ def cleaned_docs():
     from warta.model import RawPage
     from warta.pipeline import Pipeline
     from warta.read import read_inputs
-    paths = [str(ROOT / "examples"), str(ROOT / "tests" / "devset" / "pages")]
+    paths = [str(ROOT / "examples"), str(ROOT / "tests" / "regression" / "pages")]
     seeds = ROOT.parent / "shared" / "corpus" / "seeds"
     if seeds.exists():
         paths.append(str(seeds))

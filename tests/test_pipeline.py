@@ -10,7 +10,7 @@ from warta.model import RawPage, ReadFailure, WorkDoc
 from warta.pipeline import Pipeline, StageFailure, get_stage
 from warta.read import read_inputs
 
-PAGES = Path(__file__).parent / "devset" / "pages"
+PAGES = Path(__file__).parent / "regression" / "pages"
 
 
 def _pages() -> list[RawPage]:

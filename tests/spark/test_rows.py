@@ -10,7 +10,7 @@ from warta.model import RawPage, ReadFailure
 from warta.read import read_inputs
 from warta.spark.rows import page_rows, pages_rows
 
-PAGES = Path(__file__).parents[1] / "devset" / "pages"
+PAGES = Path(__file__).parents[1] / "regression" / "pages"
 
 
 def _pages(n: int) -> list[RawPage]:

@@ -5,6 +5,7 @@ import json
 import sys
 from enum import Enum
 from pathlib import Path
+from typing import Optional
 
 import typer
 
@@ -49,15 +50,54 @@ def extract(
 
 @app.command("eval")
 def evaluate(
-    pred: Path = typer.Argument(..., help="predictions: JSON Lines of FORMAT documents (or a JSON list)"),
-    gold: list[Path] = typer.Option(..., "--gold", help="gold file(s) or folder(s) of *.gold.json"),
+    pred: Optional[Path] = typer.Argument(None, help="predictions: JSON Lines of FORMAT documents (or a JSON list)"),
+    gold: list[Path] = typer.Option([], "--gold", help="gold file(s) or folder(s) of *.gold.json"),
+    set_: Optional[str] = typer.Option(None, "--set", help="realset:train, realset:dev or realset:test: run the "
+                                       "pipeline on the cached real pages of that split and score it"),
     format: TableFormat = typer.Option(TableFormat.table, "--format", "-f"),
-    details: bool = typer.Option(False, "--details", help="list each miss"),
+    details: bool = typer.Option(False, "--details", "--errors", help="list each miss (with its sentence for --set)"),
 ) -> None:
     """Score predictions against gold as FORMAT.md's scoring section says."""
     from warta import evaluate as ev
+    if set_:
+        _evaluate_set(set_, pred, format, details)
+        return
+    if pred is None or not gold:
+        typer.echo("warta eval: give PRED and --gold, or --set realset:SPLIT", err=True)
+        raise typer.Exit(2)
     res = ev.score(ev.load_pred(pred), ev.load_gold(gold))
     if format is TableFormat.json:
         typer.echo(json.dumps(res, indent=1, ensure_ascii=False))
         return
     ev.print_table(res, details=details)
+
+
+def _evaluate_set(name: str, pred: Optional[Path], format: TableFormat, details: bool) -> None:
+    from warta import evaluate as ev
+    from warta.realset import report
+    from warta.realset.load import load_set
+    kind, _, split = name.partition(":")
+    if kind != "realset" or split not in ("train", "dev", "test"):
+        typer.echo(f"warta eval: unknown set {name!r}; use realset:train, realset:dev or realset:test", err=True)
+        raise typer.Exit(2)
+    rs = load_set(split)
+    for p in rs.problems:
+        typer.echo(f"warta eval: skipped {p}", err=True)
+    if not rs.gold:
+        typer.echo(f"warta eval: no cached page of {name} (run `warta realset check`)", err=True)
+        raise typer.Exit(1)
+    if pred is not None:
+        preds = ev.load_pred(pred)
+    else:
+        from warta.realset.predict import predict
+        preds = predict(rs.raw, {d: g.get("url") for d, g in rs.gold.items()})
+    res = report.full_report(preds, rs.gold)
+    if format is TableFormat.json:
+        typer.echo(json.dumps(res, indent=1, ensure_ascii=False))
+        return
+    if details:
+        for line in report.errors(preds, rs.gold):
+            typer.echo("  " + line)
+    res["detail"] = []
+    ev.print_table(res)
+    report.print_breakdown(res)

@@ -1,4 +1,4 @@
-"""The evaluation gate: Warta on the project's development set (tests/devset),
+"""The evaluation gate: Warta on the project's regression set (tests/regression, formerly the development set),
 scored as FORMAT.md says, must stay at or above the pinned floors.  Floors may
 only rise: FLOOR_MINIMUMS below is the lowest any floors.json may say."""
 from __future__ import annotations
@@ -12,7 +12,7 @@ from warta import evaluate as ev
 from warta.pipeline import Pipeline
 from warta.read import read_inputs
 
-HERE = Path(__file__).parent / "devset"
+HERE = Path(__file__).parent / "regression"
 FLOORS = json.loads((HERE / "floors.json").read_text(encoding="utf-8"))
 FLOOR_MINIMUMS = {"body_f1": 1.0, "entity_f1": 0.99, "fact_f1": 0.99, "status_acc": 0.99, "certainty_acc": 0.97}
 GOALS = {"fact_f1": 0.85, "status_acc": 0.9}  # issue 5's targets

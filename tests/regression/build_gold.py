@@ -2,7 +2,7 @@
 wrapped in the chrome of a portal style) and its gold file in FORMAT, with every
 evidence offset computed from the body, never typed by hand.
 
-usage: python tests/devset/build_gold.py   (rewrites pages/ and gold/)
+usage: python tests/regression/build_gold.py   (rewrites pages/ and gold/)
 """
 from __future__ import annotations
 

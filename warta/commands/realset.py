@@ -1,0 +1,56 @@
+"""realset check, summary, agree: the real-article yardstick's cache and its two annotation passes."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+
+from warta.cli import app
+
+rs_app = typer.Typer(help="The real-article set (tests/realset): cache, splits, agreement.", no_args_is_help=True)
+app.add_typer(rs_app, name="realset")
+
+
+@rs_app.command("check")
+def check() -> None:
+    """Report which cached texts are missing or changed, with the query that brings each back."""
+    from warta.realset.cache import cache_dir
+    from warta.realset.load import load_set
+    rs = load_set(None)
+    typer.echo(f"{len(rs.gold)} documents ready in {cache_dir()}; {len(rs.problems)} missing or changed")
+    for p in rs.problems:
+        typer.echo(str(p))
+    raise typer.Exit(1 if rs.problems else 0)
+
+
+@rs_app.command("summary")
+def summary() -> None:
+    """Counts by split, language, outlet, sector and page shape (from the gold files alone)."""
+    from warta.realset.load import summary as s
+    typer.echo(json.dumps(s(), indent=1, ensure_ascii=False))
+
+
+@rs_app.command("agree")
+def agree(second: Path = typer.Argument(..., help="folder of pass-2 blind drafts (drafts2/)"),
+          format: str = typer.Option("table", "--format", "-f")) -> None:
+    """Fact and entity F1 of the blind second pass against the first, on the documents both annotated."""
+    from warta import evaluate as ev
+    from warta.realset.compile import DraftError, compile_draft
+    from warta.realset.load import load_set, materialise
+    rs = load_set(None)
+    pred, gold = {}, {}
+    for path in sorted(second.glob("*.json")):
+        try:
+            g2 = compile_draft(json.loads(path.read_text(encoding="utf-8")), str(path))
+        except DraftError as e:
+            typer.echo(f"warta: {e}", err=True)
+            continue
+        if g2["doc_id"] in rs.gold:
+            pred[g2["doc_id"]] = materialise(g2, rs.raw[g2["doc_id"]])
+            gold[g2["doc_id"]] = rs.gold[g2["doc_id"]]
+    res = ev.score(pred, gold)
+    if format == "json":
+        typer.echo(json.dumps(res, indent=1, ensure_ascii=False))
+    else:
+        ev.print_table(res)
