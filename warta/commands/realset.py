@@ -54,3 +54,17 @@ def agree(second: Path = typer.Argument(..., help="folder of pass-2 blind drafts
         typer.echo(json.dumps(res, indent=1, ensure_ascii=False))
     else:
         ev.print_table(res)
+
+
+@rs_app.command("queries")
+def queries(missing_only: bool = typer.Option(True, "--missing/--all", help="only queries of texts not cached")) -> None:
+    """Each recorded search query once, with the urls it brings back: the one pass that rebuilds the cache."""
+    from warta.realset.load import gold_files, load_set, read_gold
+    todo = {p.doc_id for p in load_set(None).problems} if missing_only else None
+    by_query: dict[str, list[str]] = {}
+    for path in gold_files():
+        g = read_gold(path)
+        if todo is None or g["doc_id"] in todo:
+            by_query.setdefault(g["query"], []).append(g["url"])
+    for q, urls in sorted(by_query.items()):
+        typer.echo(json.dumps({"query": q, "urls": urls}, ensure_ascii=False))

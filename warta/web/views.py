@@ -17,6 +17,23 @@ TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 TEMPLATES.env.autoescape = True
 
 
+def web_link(url: object) -> str | None:
+    """The url when it is an http(s) address, else None: a stored `javascript:` or
+    `data:` url must never become a clickable link (issue 19's stored XSS)."""
+    from urllib.parse import urlsplit
+    if not isinstance(url, str):
+        return None
+    u = url.strip()
+    try:
+        parts = urlsplit(u)
+    except ValueError:
+        return None
+    return u if parts.scheme.lower() in ("http", "https") and parts.netloc and not any(c in u for c in "\x00\n\r\t") else None
+
+
+TEMPLATES.env.filters["web_link"] = web_link
+
+
 def marked_body(body: str, spans: list[dict], focus: str | None) -> Markup:
     """The article with each evidence sentence in one <mark> (several facts may share
     a sentence); every character of the article escaped."""
