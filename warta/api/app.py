@@ -31,6 +31,9 @@ SECURITY_HEADERS = {
 }
 
 
+MAX_PATH = 2000   # a name longer than any real one is refused before it reaches the store
+
+
 def error(code: int, message: str, detail: Any = None) -> JSONResponse:
     return JSONResponse({"error": {"code": code, "message": message, "detail": detail}}, status_code=code)
 
@@ -76,8 +79,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def _limit(request: Request, call_next):
         size = request.headers.get("content-length")
         if size and size.isdigit() and int(size) > MAX_BODY:
-            return error(413, f"request body over {MAX_BODY} bytes")
+            return _secure(error(413, f"request body over {MAX_BODY} bytes"))
+        raw = request.scope.get("raw_path", b"").decode("latin-1") + "?" + request.url.query
+        if "\x00" in request.url.path or "%00" in raw.lower():
+            return _secure(error(400, "a NUL byte in the request"))
+        if len(request.url.path) > MAX_PATH:
+            return _secure(error(414, f"request path over {MAX_PATH} characters"))
         response = await call_next(request)
+        return _secure(response)
+
+    def _secure(response):
         for k, v in SECURITY_HEADERS.items():
             response.headers.setdefault(k, v)
         return response

@@ -98,6 +98,8 @@ def compile_draft(draft: dict, source: str = "draft") -> dict:
     meta = {k: (draft.get("metadata") or {}).get(k) for k in META_KEYS}
     for k in ("authors", "editors", "cited_sources"):
         meta[k] = meta[k] or []
+    if (draft.get("metadata") or {}).get("published_note"):
+        meta["published_note"] = draft["metadata"]["published_note"]
     if draft.get("title"):
         a, b = find(raw, draft["title"], f"{source}: title")
         gold["title_span"] = [a, b]
@@ -121,7 +123,9 @@ def compile_draft(draft: dict, source: str = "draft") -> dict:
         st = f.get("status")
         if t in STATUS and st not in STATUS[t]:
             raise DraftError(f"{where}: status {st!r} not one of {sorted(STATUS[t])}")
-        if f.get("certainty") not in ("asserted", "hedged"):
+        if t in ("ROLE", "QUOTE"):
+            f = {**f, "certainty": None}   # as in the seeds: neither has a status nor a certainty
+        elif f.get("certainty") not in ("asserted", "hedged"):
             raise DraftError(f"{where}: certainty must be asserted or hedged")
         args = dict(f.get("args") or {})
         if t == "QUOTE" and args.get("text"):
@@ -133,7 +137,7 @@ def compile_draft(draft: dict, source: str = "draft") -> dict:
         if not ev:
             raise DraftError(f"{where}: no evidence")
         out = {"type": t, "args": args, "status": st if t in STATUS else None,
-               "certainty": f["certainty"], "evidence": ev, "flags": f.get("flags") or []}
+               "certainty": f.get("certainty"), "evidence": ev, "flags": f.get("flags") or []}
         if f.get("optional"):
             out["optional"] = True
         facts.append(out)

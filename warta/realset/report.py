@@ -73,7 +73,8 @@ def full_report(pred: dict[str, dict], gold: dict[str, dict], draws: int = 1000)
         r = ev.score(pred, sub)
         by_lang[lang] = {"docs": len(sub), "fact_prf": r["fact_prf"], "entity_prf": r["entity_prf"],
                          "status_acc": r["status_acc"], "certainty_acc": r["certainty_acc"],
-                         "fact_prf_by_type": _facts_by_type(pred, sub)}
+                         "fact_prf_by_type": _facts_by_type(pred, sub),
+                         "entity_prf_by_type": entity_by_type(pred, sub)}
     res["by_language"] = by_lang
     return res
 
@@ -132,10 +133,14 @@ def print_breakdown(res: dict[str, Any]) -> None:
         t.add_column(c)
     rows = [("entities " + k, res["entity_prf_by_type"].get(k)) for k in res["entity_prf_by_type"]]
     for k, v in rows:
-        t.add_row(k, " / ".join(f3(x) for x in v), *["" for _ in res["by_language"]])
+        t.add_row(k, " / ".join(f3(x) for x in v),
+                  *[" / ".join(f3(x) for x in L["entity_prf_by_type"].get(k.split()[-1], (None,) * 3))
+                    for L in res["by_language"].values()])
     for ty, v in res["fact_prf_by_type"].items():
         t.add_row(ty, " / ".join(f3(x) for x in v),
                   *[" / ".join(f3(x) for x in L["fact_prf_by_type"].get(ty, (None,) * 3)) for L in res["by_language"].values()])
+    t.add_row("entities", " / ".join(f3(x) for x in res["entity_prf"]),
+              *[" / ".join(f3(x) for x in L["entity_prf"]) for L in res["by_language"].values()])
     t.add_row("facts", " / ".join(f3(x) for x in res["fact_prf"]),
               *[" / ".join(f3(x) for x in L["fact_prf"]) for L in res["by_language"].values()])
     t.add_row("status acc", f3(res["status_acc"]), *[f3(L["status_acc"]) for L in res["by_language"].values()])

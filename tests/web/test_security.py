@@ -51,3 +51,17 @@ def test_every_response_carries_the_security_headers(client):
         h = client.get(url).headers
         assert "frame-ancestors 'none'" in h["content-security-policy"], url
         assert h["x-frame-options"] == "DENY" and h["x-content-type-options"] == "nosniff", url
+
+
+@pytest.mark.parametrize("url", ["/api/entities?q=hyun%00dai", "/api/search?q=%00", "/api/entities/Hyun%00dai",
+                                 "/entity/a%00b"])
+def test_a_nul_byte_is_a_client_error_and_the_connection_goes_on(client, url):
+    r = client.get(url)
+    assert r.status_code == 400 and "NUL" in r.json()["error"]["message"]
+    assert client.get("/api/health").status_code == 200
+
+
+def test_an_overlong_name_is_refused_not_a_crash(client):
+    r = client.get("/api/entities/" + "x" * 50_000)
+    assert r.status_code == 414
+    assert client.get("/api/entities/" + "x" * 500).status_code == 404
