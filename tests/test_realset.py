@@ -112,32 +112,32 @@ def test_floors_only_rise():
         assert FLOORS[k] >= v, f"floors.json lowers {k} below {v}"
 
 
-def _dev_or_skip():
+@pytest.fixture(scope="module")
+def dev():
+    """The dev split and today's predictions on it, made once for the tests below."""
     if not gold_files():
         pytest.skip(f"no gold files in {GOLD_DIR}")
     rs = load_set("dev")
     if not rs.gold:
         pytest.skip(f"the real set's texts are not cached in {cache.pages_dir()} "
                     "(rebuild them from the queries in the gold files; `warta realset check` lists them)")
-    return rs
-
-
-def test_dev_split_meets_the_floors():
-    rs = _dev_or_skip()
     from warta.realset.predict import predict
-    res = ev.score(predict(rs.raw), rs.gold)
+    return rs, predict(rs.raw)
+
+
+def test_dev_split_meets_the_floors(dev):
+    rs, pred = dev
+    res = ev.score(pred, rs.gold)
     got = {"fact_f1": res["fact_prf"][2], "entity_f1": res["entity_prf"][2], "status_acc": res["status_acc"] or 0.0,
            "body_f1": res["body_f1"] or 0.0}
     for k in FLOOR_MINIMUMS:
         assert got[k] >= FLOORS[k], f"realset:dev {k} {got[k]:.3f} < floor {FLOORS[k]}"
 
 
-def test_warta_eval_on_the_set_agrees_with_the_founders_scorer(tmp_path):
-    rs = _dev_or_skip()
+def test_warta_eval_on_the_set_agrees_with_the_founders_scorer(dev, tmp_path):
+    rs, pred = dev
     if not SHARED_SCORER.exists():
         pytest.skip(f"{SHARED_SCORER} not present")
-    from warta.realset.predict import predict
-    pred = predict(rs.raw)
     (tmp_path / "pred.jsonl").write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in pred.values()))
     (tmp_path / "gold.json").write_text(json.dumps(list(rs.gold.values()), ensure_ascii=False))
     theirs = json.loads(subprocess.run([sys.executable, str(SHARED_SCORER), str(tmp_path / "pred.jsonl"),

@@ -150,6 +150,7 @@ META_STRINGS = ("title", "site", "dateline")
 def score(pred: dict[str, dict], gold: dict[str, dict]) -> dict[str, Any]:
     S: collections.Counter = collections.Counter()
     per_type: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+    per_entity_type: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
     detail: list[str] = []
     for doc_id, g in gold.items():
         p = pred.get(doc_id)
@@ -159,7 +160,7 @@ def score(pred: dict[str, dict], gold: dict[str, dict]) -> dict[str, Any]:
         names = Names(g)
         _score_body(g, p, S)
         _score_metadata(doc_id, g, p, S, detail)
-        _score_entities(doc_id, g, p, names, S, detail)
+        _score_entities(doc_id, g, p, names, S, per_entity_type, detail)
         _score_facts(doc_id, g, p, names, S, per_type, detail)
     ratio = lambda ok, n: S[ok] / S[n] if S[n] else None  # noqa: E731
     return {
@@ -174,6 +175,8 @@ def score(pred: dict[str, dict], gold: dict[str, dict]) -> dict[str, Any]:
         "status_acc": ratio("status_ok", "status_n"),
         "certainty_acc": ratio("cert_ok", "cert_n"),
         "fact_f1_by_type": {t: round(prf(c["tp"], c["fp"], c["fn"])[2], 3) for t, c in sorted(per_type.items())},
+        "fact_prf_by_type": {t: prf(c["tp"], c["fp"], c["fn"]) for t, c in sorted(per_type.items())},
+        "entity_prf_by_type": {t: prf(c["tp"], c["fp"], c["fn"]) for t, c in sorted(per_entity_type.items())},
         "detail": detail,
     }
 
@@ -211,7 +214,8 @@ def _score_metadata(doc_id: str, g: dict, p: dict, S: collections.Counter, detai
             detail.append(f"{doc_id}: metadata {k}: {pm.get(k)!r} != {gm.get(k)!r}")
 
 
-def _score_entities(doc_id: str, g: dict, p: dict, names: Names, S: collections.Counter, detail: list[str]) -> None:
+def _score_entities(doc_id: str, g: dict, p: dict, names: Names, S: collections.Counter,
+                    per_type: dict[str, collections.Counter], detail: list[str]) -> None:
     req = {(e["type"], e["name"]) for e in g.get("entities", []) if not e.get("optional")}
     opt = {(e["type"], e["name"]) for e in g.get("entities", []) if e.get("optional")}
     got = {(e.get("type"), names.canon(e.get("name"))) for e in p.get("entities") or []}
@@ -219,6 +223,9 @@ def _score_entities(doc_id: str, g: dict, p: dict, names: Names, S: collections.
     S["ent_tp"] += len(tp)
     S["ent_fp"] += len(fp)
     S["ent_fn"] += len(fn)
+    for key, xs in (("tp", tp), ("fp", fp), ("fn", fn)):
+        for t, _ in xs:
+            per_type[t][key] += 1
     detail += [f"{doc_id}: entity FP {x}" for x in sorted(fp, key=str)]
     detail += [f"{doc_id}: entity FN {x}" for x in sorted(fn, key=str)]
 

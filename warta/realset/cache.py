@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 
 SPLITS = ("train", "dev", "test")
+GOLD_DIR = Path(__file__).resolve().parents[2] / "tests" / "realset" / "gold"   # offsets only, in git
 
 
 def cache_dir() -> Path:

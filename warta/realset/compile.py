@@ -15,19 +15,11 @@ import re
 import sys
 from pathlib import Path
 
-from warta.realset.cache import doc_id, drafts_dir, page_path, split_of, text_hash
+from warta.model import FACT_TYPES, STATUS_VALUES, EntityType
+from warta.realset.cache import GOLD_DIR, doc_id, drafts_dir, page_path, split_of, text_hash
 
-GOLD_DIR = Path(__file__).resolve().parents[2] / "tests" / "realset" / "gold"
-FACT_TYPES = {"PARTNERSHIP", "INVESTMENT", "PRODUCT", "LAUNCH_PLAN", "FACILITY", "INFRASTRUCTURE", "ROLE", "QUOTE"}
-ENTITY_TYPES = {"ORG", "PERSON", "PLACE", "PRODUCT"}
-STATUS = {
-    "PARTNERSHIP": {"exploring", "negotiating", "agreed", "ended"},
-    "INVESTMENT": {"planned", "committed", "completed", "cancelled"},
-    "PRODUCT": {"in_development", "planned", "launched", "discontinued"},
-    "LAUNCH_PLAN": {"planned"},
-    "FACILITY": {"planned", "under_construction", "built", "operating"},
-    "INFRASTRUCTURE": {"planned", "under_construction", "operating"},
-}
+STATUS = {t: set(v) for t, v in STATUS_VALUES.items() if v}
+ENTITY_TYPES = set(EntityType.__args__)  # type: ignore[attr-defined]
 META_KEYS = ("published", "authors", "editors", "site", "dateline", "cited_sources")
 KEEP_KEYS = ("url", "query", "language", "outlet", "sector", "shape", "year", "deal_kinds")
 

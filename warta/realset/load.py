@@ -10,9 +10,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from warta.realset.cache import SPLITS, page_path, read_page, text_hash
-
-GOLD_DIR = Path(__file__).resolve().parents[2] / "tests" / "realset" / "gold"
+from warta.realset.cache import GOLD_DIR, SPLITS, page_path, read_page, text_hash
 
 
 @dataclass

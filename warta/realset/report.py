@@ -5,28 +5,10 @@ intervals resample documents with replacement (1,000 draws, fixed seed).
 """
 from __future__ import annotations
 
-import collections
 import random
 from typing import Any
 
 from warta import evaluate as ev
-
-
-def entity_by_type(pred: dict[str, dict], gold: dict[str, dict]) -> dict[str, tuple[float, float, float]]:
-    c: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
-    for did, g in gold.items():
-        names = ev.Names(g)
-        p = pred.get(did) or {}
-        req = {(e["type"], e["name"]) for e in g.get("entities", []) if not e.get("optional")}
-        opt = {(e["type"], e["name"]) for e in g.get("entities", []) if e.get("optional")}
-        got = {(e.get("type"), names.canon(e.get("name"))) for e in p.get("entities") or []}
-        for t, _ in req & got:
-            c[t]["tp"] += 1
-        for t, _ in got - req - opt:
-            c[t]["fp"] += 1
-        for t, _ in req - got:
-            c[t]["fn"] += 1
-    return {t: ev.prf(x["tp"], x["fp"], x["fn"]) for t, x in sorted(c.items())}
 
 
 HEADLINE = {
@@ -65,30 +47,15 @@ def bootstrap(pred: dict[str, dict], gold: dict[str, dict], draws: int = 1000, s
 def full_report(pred: dict[str, dict], gold: dict[str, dict], draws: int = 1000) -> dict[str, Any]:
     res = ev.score(pred, gold)
     res["interval95"] = bootstrap(pred, gold, draws)
-    res["entity_prf_by_type"] = entity_by_type(pred, gold)
-    res["fact_prf_by_type"] = _facts_by_type(pred, gold)
     by_lang = {}
     for lang in sorted({g.get("language") for g in gold.values()}):
         sub = {d: g for d, g in gold.items() if g.get("language") == lang}
         r = ev.score(pred, sub)
         by_lang[lang] = {"docs": len(sub), "fact_prf": r["fact_prf"], "entity_prf": r["entity_prf"],
                          "status_acc": r["status_acc"], "certainty_acc": r["certainty_acc"],
-                         "fact_prf_by_type": _facts_by_type(pred, sub),
-                         "entity_prf_by_type": entity_by_type(pred, sub)}
+                         "fact_prf_by_type": r["fact_prf_by_type"], "entity_prf_by_type": r["entity_prf_by_type"]}
     res["by_language"] = by_lang
     return res
-
-
-def _facts_by_type(pred: dict[str, dict], gold: dict[str, dict]) -> dict[str, tuple[float, float, float]]:
-    out = {}
-    for t in ev.FACT_TYPES:
-        g = {d: {**x, "facts": [f for f in x.get("facts", []) if f["type"] == t], "annotated_types": [t]}
-             for d, x in gold.items()}
-        r = ev.score(pred, g)
-        tp_fn = [f for x in g.values() for f in x["facts"] if not f.get("optional")]
-        if tp_fn or any(f.get("type") == t for p in pred.values() for f in p.get("facts") or []):
-            out[t] = r["fact_prf"]
-    return out
 
 
 def errors(pred: dict[str, dict], gold: dict[str, dict]) -> list[str]:

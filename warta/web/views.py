@@ -3,6 +3,7 @@ API; Jinja2 escapes everything the articles say."""
 
 from pathlib import Path
 from typing import Annotated
+from urllib.parse import urlsplit
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
@@ -20,7 +21,6 @@ TEMPLATES.env.autoescape = True
 def web_link(url: object) -> str | None:
     """The url when it is an http(s) address, else None: a stored `javascript:` or
     `data:` url must never become a clickable link (issue 19's stored XSS)."""
-    from urllib.parse import urlsplit
     if not isinstance(url, str):
         return None
     u = url.strip()
