@@ -22,10 +22,11 @@ def _read(*paths, **kw):
 
 
 def _warc(path, records, truncate_at=None):
+    """A WARC of HTML responses, gzipped per record when the name ends in .gz."""
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
     buf = io.BytesIO()
-    w = WARCWriter(buf, gzip=True)
+    w = WARCWriter(buf, gzip=path.name.endswith(".gz"))
     for uri, html, ctype in records:
         headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
         w.write_record(w.create_warc_record(uri, "response", payload=io.BytesIO(html.encode()), http_headers=headers))

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import gzip
 import io
+import errno
 import os
+import stat
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
@@ -13,7 +15,7 @@ from pathlib import Path
 from warta.model import RawPage, ReadFailure
 from warta.read.decode import NotText, to_text
 from warta.read.ids import content_id, file_doc_id
-from warta.read.jsonl import read_jsonl_lines
+from warta.read.jsonl import bounded_lines, read_jsonl_lines
 from warta.read.text import looks_like_html, page_from_text
 from warta.read.warc import read_warc_stream
 from warta.settings import Settings
@@ -33,17 +35,36 @@ def read_path(path: str, settings: Settings | None = None) -> Iterator[RawPage |
         yield from _read_stdin(settings)
         return
     p = Path(path)
-    if p.is_dir():
-        for f in sorted(_walk(p)):
+    try:
+        st = p.stat()
+    except OSError as exc:   # missing, a symlink loop, a folder on the way that cannot be entered
+        yield ReadFailure(path, _why(exc))
+        return
+    if stat.S_ISDIR(st.st_mode):
+        failures: list[ReadFailure] = []
+        for f in sorted(_walk(p, failures)):
             yield from read_file(f, settings)
-    elif p.exists():
-        yield from read_file(p, settings)
+        yield from failures
     else:
-        yield ReadFailure(path, "no such file or directory")
+        yield from read_file(p, settings)
 
 
-def _walk(root: Path) -> Iterator[Path]:
-    for dirpath, dirnames, filenames in os.walk(root):
+def _why(exc: OSError) -> str:
+    if exc.errno == errno.ENOENT:
+        return "no such file or directory"
+    if exc.errno == errno.ELOOP:
+        return "symbolic link loop"
+    if exc.errno == errno.EACCES:
+        return "permission denied"
+    return f"cannot read: {exc.strerror or exc}"
+
+
+def _walk(root: Path, failures: list[ReadFailure]) -> Iterator[Path]:
+    """Page files under `root`; a sub-folder that cannot be listed becomes a failure, not a silence."""
+    def unreadable(exc: OSError) -> None:
+        failures.append(ReadFailure(str(exc.filename or root), f"folder not read: {_why(exc)}"))
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=unreadable):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in filenames:
             f = Path(dirpath) / name
@@ -70,7 +91,7 @@ def read_file(path: Path, settings: Settings) -> Iterator[RawPage | ReadFailure]
             return
         if ".jsonl" in sx:
             with _open_text(path, gz) as fh:
-                yield from read_jsonl_lines(_guard_lines(fh, source), source)
+                yield from read_jsonl_lines(_guard_lines(bounded_lines(fh, settings.max_page_bytes), source), source)
             return
         if not gz and size > settings.max_page_bytes:
             yield ReadFailure(source, f"page is {size / 1e6:.1f} MB, over the {settings.max_page_bytes / 1e6:.0f} MB limit (WARTA_MAX_PAGE_BYTES)")
@@ -84,7 +105,7 @@ def read_file(path: Path, settings: Settings) -> Iterator[RawPage | ReadFailure]
     except NotText as exc:
         yield ReadFailure(source, str(exc))
     except OSError as exc:
-        yield ReadFailure(source, f"cannot read: {exc.strerror or exc}")
+        yield ReadFailure(source, _why(exc))
 
 
 class _TooLarge(ValueError):
@@ -136,7 +157,8 @@ def _read_stdin(settings: Settings) -> Iterator[RawPage | ReadFailure]:
         yield ReadFailure("<stdin>", "empty input")
         return
     if head.startswith(b"{"):
-        yield from read_jsonl_lines(data.decode("utf-8", "replace").splitlines(), "<stdin>")
+        lines = bounded_lines(io.StringIO(data.decode("utf-8", "replace")), settings.max_page_bytes)
+        yield from read_jsonl_lines(lines, "<stdin>")
         return
     if len(data) > settings.max_page_bytes:
         yield ReadFailure("<stdin>", "page over the size limit (WARTA_MAX_PAGE_BYTES)")

@@ -9,11 +9,37 @@ from warta.read.ids import content_id
 from warta.read.text import page_from_text
 
 
+class Oversize(str):
+    """Stands for a line longer than the page limit, whose text was skipped unread."""
+
+
+def bounded_lines(fh, limit: int) -> Iterator[str]:
+    """The lines of a text stream, none held longer than `limit` characters: a longer one is
+    read through in pieces and given as an `Oversize`, so one huge record costs no memory."""
+    while True:
+        line = fh.readline(limit + 1)
+        if not line:
+            return
+        if len(line) > limit and not line.endswith("\n"):
+            size = len(line)
+            while True:
+                rest = fh.readline(1 << 20)
+                size += len(rest)
+                if not rest or rest.endswith("\n"):
+                    break
+            yield Oversize(str(size))
+            continue
+        yield line
+
+
 def read_jsonl_lines(lines: Iterable[str], source: str) -> Iterator[RawPage | ReadFailure]:
     for n, line in enumerate(lines, 1):
+        where = f"{source}:{n}"
+        if isinstance(line, Oversize):
+            yield ReadFailure(where, f"line {n} is {int(line) / 1e6:.1f} MB, over the page limit (WARTA_MAX_PAGE_BYTES); skipped")
+            continue
         if not line.strip():
             continue
-        where = f"{source}:{n}"
         try:
             rec = json.loads(line)
         except json.JSONDecodeError as exc:
