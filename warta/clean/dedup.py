@@ -2,8 +2,10 @@
 and small edits, is recognised by MinHash over word shingles (datasketch)."""
 from __future__ import annotations
 
+import hashlib
 import re
 
+import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 TOKEN = re.compile(r"\w+", re.U)
@@ -20,6 +22,27 @@ def signature(body: str, num_perm: int = NUM_PERM) -> MinHash:
     return m
 
 
+BANDS, ROWS = 32, 4       # LSH bands over the 128 values: candidates from Jaccard about 0.4 up
+
+
+def pack(sig: MinHash) -> bytes:
+    return sig.hashvalues.astype("<u8").tobytes()
+
+
+def unpack(data: bytes) -> MinHash:
+    """The signature `pack` stored, as a MinHash of the same hashing scheme as `signature`'s."""
+    like = MinHash(num_perm=1, seed=1)
+    extra = {"scheme": like.scheme} if getattr(like, "scheme", None) else {}
+    values = np.frombuffer(data, dtype="<u8").astype(like.hashvalues.dtype)
+    return MinHash(num_perm=NUM_PERM, seed=1, hashvalues=values, **extra)
+
+
+def band_keys(sig: MinHash) -> list[str]:
+    """One key per band: two signatures that agree on every value of a band share its key."""
+    hv = sig.hashvalues.astype("<u8")
+    return [f"{b:02d}" + hashlib.sha1(hv[b * ROWS:(b + 1) * ROWS].tobytes()).hexdigest()[:20] for b in range(BANDS)]
+
+
 class NearDuplicates:
     """Remembers the documents seen; `check` names an earlier near-duplicate, if any."""
 
@@ -27,17 +50,28 @@ class NearDuplicates:
         self.lsh = MinHashLSH(threshold=max(0.3, threshold - 0.2), num_perm=NUM_PERM)  # recall first; verified below
         self.threshold = threshold
         self.sigs: dict[str, MinHash] = {}
+        self.order: dict[str, int] = {}
+        self.original: dict[str, str] = {}
 
     def check(self, doc_id: str, body: str) -> str | None:
+        """The earliest-seen original this body nearly repeats, or None.  The answer depends on
+        the order documents are seen in, never on hashing: candidates are weighed in the order
+        they were first seen, the highest similarity wins and a tie goes to the earlier one,
+        and a copy of a copy names the original."""
         if not body.strip():
             return None
         sig = signature(body)
         best, best_j = None, self.threshold
-        for other in self.lsh.query(sig):
+        for other in sorted(self.lsh.query(sig), key=self.order.__getitem__):
+            if other == doc_id:
+                continue
             j = sig.jaccard(self.sigs[other])
-            if other != doc_id and j >= best_j:
+            if j > best_j or (best is None and j >= best_j):
                 best, best_j = other, j
         if doc_id not in self.sigs:
+            self.order[doc_id] = len(self.order)
             self.sigs[doc_id] = sig
             self.lsh.insert(doc_id, sig)
-        return best
+            if best is not None:
+                self.original[doc_id] = self.original.get(best, best)
+        return self.original.get(best, best) if best is not None else None

@@ -11,7 +11,9 @@ from warta.model import Document
 def load(out_dir: str | Path, store) -> dict[str, int]:
     import pyarrow.dataset as ds
 
+    from warta.store import models as M
     from warta.store.ingest import record_failure, store_document
+    from warta.store.neardup import check_and_register
     out = Path(out_dir)
     if not (out / "documents").exists():
         raise FileNotFoundError(f"{out}: no documents/ table (is this a `warta spark extract` output?)")
@@ -22,6 +24,8 @@ def load(out_dir: str | Path, store) -> dict[str, int]:
     for r in rows:
         doc = Document.model_validate_json(r["doc_json"])
         with store.session() as s:
+            if s.get(M.Document, r["page_id"]) is None:
+                doc.duplicate_of = check_and_register(s, doc.doc_id, doc.body) or doc.duplicate_of
             res = store_document(s, store.dialect, r["page_id"], doc, r["source"], r["url"], json.loads(r["removed"] or "[]"))
             s.commit()
         counts["stored" if res == "stored" else "revisions" if res == "revision" else "unchanged"] += 1

@@ -4,6 +4,7 @@ foreign keys on; PostgreSQL may be given a schema (tests isolate themselves so).
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -12,6 +13,7 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+MIGRATION_LOCK_KEY = 0x77617274   # "wart": the advisory lock every Warta migration takes
 
 
 class StoreError(RuntimeError):
@@ -68,9 +70,28 @@ class Store:
         from alembic.config import Config
         cfg = Config()
         cfg.set_main_option("script_location", str(MIGRATIONS))
-        with self.engine.begin() as conn:
+        # two processes opening a brand-new store at once would both create its tables: the
+        # migration runs under a lock (an advisory lock on PostgreSQL, a file lock beside a
+        # SQLite file), and the second finds the schema at head and does nothing
+        with self._migration_lock(), self.engine.begin() as conn:
+            if self.dialect == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": MIGRATION_LOCK_KEY})
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
+
+    @contextmanager
+    def _migration_lock(self):
+        path = self.engine.url.database if self.dialect == "sqlite" else None
+        if not path or path == ":memory:":
+            yield
+            return
+        import fcntl
+        with open(f"{path}.migrate.lock", "a+") as fh:
+            fcntl.flock(fh, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(fh, fcntl.LOCK_UN)
 
     @cached_property
     def sessions(self) -> sessionmaker[Session]:

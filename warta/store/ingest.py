@@ -7,18 +7,22 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import random
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, select, text
+from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from warta.model import Document as DocModel
-from warta.model import RawPage, ReadFailure, WorkDoc
+from warta.model import STATUS_VALUES, RawPage, ReadFailure, WorkDoc
 from warta.pipeline import Pipeline, StageFailure, batches
 from warta.store import models as M
 from warta.store.db import Store
 from warta.store.keys import fact_entities, fact_id, merge_key
+from warta.store.neardup import check_and_register
 
 
 def page_hash(raw: RawPage) -> str:
@@ -84,9 +88,11 @@ def store_document(s: Session, dialect: str, pid: str, doc: DocModel, raw_source
                          first_seen=date, last_seen=date, sources=0)
             s.add(row)
             s.flush()
-            for eid, role in fact_entities(f, ids):
-                if s.get(M.Entity, eid) is not None:
-                    s.add(M.FactEntity(fact_id=fid, entity_id=eid, role=role))
+        # every statement links its entities, so the links are the union over all documents,
+        # whichever stored the fact first
+        for eid, role in sorted(set(fact_entities(f, ids))):
+            if s.get(M.FactEntity, (fid, eid, role)) is None and s.get(M.Entity, eid) is not None:
+                s.add(M.FactEntity(fact_id=fid, entity_id=eid, role=role))
         for ev in f.evidence:
             if s.scalar(select(M.Evidence.id).where(M.Evidence.fact_id == fid, M.Evidence.document_id == pid,
                                                     M.Evidence.start == ev.start)) is None:
@@ -99,21 +105,26 @@ def store_document(s: Session, dialect: str, pid: str, doc: DocModel, raw_source
 
 def _refresh_fact(s: Session, row: M.Fact) -> None:
     """The fact as its latest statement gives it; dates and source count over all."""
-    evs = s.scalars(select(M.Evidence).where(M.Evidence.fact_id == row.id).order_by(M.Evidence.date, M.Evidence.id)).all()
+    rank = {v: i for i, v in enumerate(STATUS_VALUES.get(row.type, ()))}
+    evs = s.scalars(select(M.Evidence).where(M.Evidence.fact_id == row.id)).all()
+    # the latest statement; on one day the furthest status, then a fixed order: never the
+    # order in which concurrent ingests happened to write
+    evs = sorted(evs, key=lambda e: (e.date or "", rank.get(e.status, -1), e.document_id, e.start))
     latest = evs[-1]
     row.status, row.args = latest.status, latest.args
     # asserted once any source states it plainly; hedged while every source hedges
     row.certainty = "asserted" if any(e.certainty == "asserted" for e in evs) else latest.certainty
     row.first_seen, row.last_seen = evs[0].date, latest.date
-    row.sources = len({e.document_id for e in evs})
+    # sources are independent articles: revisions of one article and syndicated copies count once
+    docs = s.execute(select(M.Document.id, M.Document.doc_id, M.Document.duplicate_of)
+                     .where(M.Document.id.in_({e.document_id for e in evs}))).all()
+    row.sources = len({dup or did for _, did, dup in docs})
 
 
 def ingest(store: Store, paths: Iterable[str], progress: bool = False, pipeline: Pipeline | None = None) -> IngestReport:
-    from warta.clean.dedup import NearDuplicates
     from warta.read import read_inputs
 
     pipe = pipeline or Pipeline()
-    dedup = NearDuplicates()
     rep = IngestReport()
     items: Iterator = iter(read_inputs(list(paths)))
     if progress:
@@ -124,11 +135,11 @@ def ingest(store: Store, paths: Iterable[str], progress: bool = False, pipeline:
             fresh = [r for r in chunk if not isinstance(r, ReadFailure) and s.get(M.Document, page_hash(r)) is None]
         done = dict(zip(map(id, fresh), pipe.run_many(fresh))) if fresh else {}
         for raw in chunk:
-            _ingest_one(store, pipe, raw, done.get(id(raw)), dedup, rep)
+            _ingest_one(store, pipe, raw, done.get(id(raw)), rep)
     return rep
 
 
-def _ingest_one(store: Store, pipe: Pipeline, raw, result, dedup, rep: IngestReport) -> None:
+def _ingest_one(store: Store, pipe: Pipeline, raw, result, rep: IngestReport) -> None:
     """Store one page (in input order) with its pipeline result, in its own transaction."""
     with store.session() as s:
         if isinstance(raw, ReadFailure):
@@ -138,9 +149,7 @@ def _ingest_one(store: Store, pipe: Pipeline, raw, result, dedup, rep: IngestRep
             rep.failures.append(f"{raw.source}: {raw.reason}")
             return
         pid = page_hash(raw)
-        known = s.get(M.Document, pid)   # also a copy of a page stored earlier in this batch
-        if known is not None:
-            dedup.check(known.doc_id, known.body)
+        if s.get(M.Document, pid) is not None:   # also a copy of a page stored earlier in this batch
             rep.unchanged += 1
             return
         if result is None:   # stored when the batch was checked, gone since: run it now
@@ -154,12 +163,50 @@ def _ingest_one(store: Store, pipe: Pipeline, raw, result, dedup, rep: IngestRep
             rep.failed += 1
             rep.failures.append(str(result))
             return
-        wd: WorkDoc = result
-        wd.doc.duplicate_of = dedup.check(wd.doc.doc_id, wd.doc.body)
-        outcome = store_document(s, store.dialect, pid, wd.doc, raw.source, raw.url, wd.removed)
-        s.commit()
-        rep.stored += outcome == "stored"
-        rep.revisions += outcome == "revision"
+    wd: WorkDoc = result
+    try:
+        outcome = _store_with_retry(store, pid, wd, raw)
+    except SQLAlchemyError as exc:     # one page's store error is that page's failure, not the batch's
+        with store.session() as s:
+            record_failure(s, raw.source, "store", f"{type(exc).__name__}: {str(exc).splitlines()[0][:200]}")
+            s.commit()
+        rep.failed += 1
+        rep.failures.append(f"{raw.source}: store: {type(exc).__name__}")
+        return
+    rep.stored += outcome == "stored"
+    rep.revisions += outcome == "revision"
+    rep.unchanged += outcome == "unchanged"
+
+
+RETRIES = 6
+
+
+def _store_with_retry(store: Store, pid: str, wd: WorkDoc, raw: RawPage) -> str:
+    """Write one document in one transaction.  Another ingest writing the same entity, alias,
+    fact or page at the same moment makes this transaction fail on a unique key (or, on
+    SQLite, find the database locked): it is rolled back and run again, and then sees the
+    other writer's rows and adds only what is missing."""
+    for attempt in range(RETRIES):
+        with store.session() as s:
+            try:
+                if s.get(M.Document, pid) is None:
+                    wd.doc.duplicate_of = check_and_register(s, wd.doc.doc_id, wd.doc.body)
+                outcome = store_document(s, store.dialect, pid, wd.doc, raw.source, raw.url, wd.removed)
+                s.commit()
+                return outcome
+            except (IntegrityError, OperationalError) as exc:
+                s.rollback()
+                if attempt == RETRIES - 1 or not _transient(exc):
+                    raise
+        time.sleep(random.uniform(0.02, 0.1) * (attempt + 1))
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _transient(exc: Exception) -> bool:
+    if isinstance(exc, IntegrityError):
+        return True
+    msg = str(exc).lower()
+    return any(w in msg for w in ("locked", "busy", "deadlock", "could not serialize"))
 
 
 def _progress(items: Iterator) -> Iterator:

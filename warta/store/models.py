@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Index, Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -111,3 +111,19 @@ class Failure(Base):
     stage: Mapped[str] = mapped_column(String(40))
     reason: Mapped[str] = mapped_column(Text)
     at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+
+
+class NearDupSignature(Base):
+    """One article's MinHash signature, so a copy ingested another day, or by another
+    process, is recognised; `original` is the article it nearly repeats, if any."""
+    __tablename__ = "near_dup_signatures"
+    doc_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    sig: Mapped[bytes] = mapped_column(LargeBinary)
+    original: Mapped[str | None] = mapped_column(String(200))
+
+
+class NearDupBand(Base):
+    """LSH band keys of the signatures: articles sharing a band are candidates."""
+    __tablename__ = "near_dup_bands"
+    band: Mapped[str] = mapped_column(String(24), primary_key=True)
+    doc_id: Mapped[str] = mapped_column(String(200), primary_key=True)
