@@ -65,3 +65,36 @@ def test_an_overlong_name_is_refused_not_a_crash(client):
     r = client.get("/api/entities/" + "x" * 50_000)
     assert r.status_code == 414
     assert client.get("/api/entities/" + "x" * 500).status_code == 404
+
+
+def _writer(api_db, **kw):
+    from fastapi.testclient import TestClient
+
+    from warta.api.app import create_app
+    from warta.settings import Settings
+    return TestClient(create_app(Settings(db_url=api_db, api_token="rahasia", **kw)))
+
+
+def test_a_chunked_body_past_the_limit_is_refused_like_a_declared_one(api_db):
+    from warta.api.app import MAX_BODY
+    c = _writer(api_db)
+    auth = {"Authorization": "Bearer rahasia", "Content-Type": "text/plain"}
+
+    def chunks(total, size=1 << 20):
+        sent = 0
+        while sent < total:
+            yield b"x" * min(size, total - sent)
+            sent += size
+    r = c.post("/api/ingest?doc_id=besar", content=chunks(MAX_BODY + 2_000_000), headers=auth)
+    assert "content-length" not in {k.lower() for k in r.request.headers}      # sent chunked, no length declared
+    assert r.status_code == 413 and "over" in r.json()["error"]["message"]
+    assert c.get("/api/health").status_code == 200
+
+
+def test_cors_is_off_unless_origins_are_configured(api_db, client):
+    hdr = {"Origin": "https://evil.example"}
+    assert "access-control-allow-origin" not in client.get("/api/health", headers=hdr).headers
+    c = _writer(api_db, cors_origins=("https://analis.example",))
+    assert c.get("/api/health", headers={"Origin": "https://analis.example"}).headers["access-control-allow-origin"] \
+        == "https://analis.example"
+    assert "access-control-allow-origin" not in c.get("/api/health", headers=hdr).headers

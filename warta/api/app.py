@@ -93,11 +93,65 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             response.headers.setdefault(k, v)
         return response
 
+    # bodies are counted as they arrive, so a chunked upload without Content-Length is held
+    # to the same limit; CORS only for the origins configured
+    app.add_middleware(BodyLimit, limit=MAX_BODY)
+    if settings.cors_origins:
+        from fastapi.middleware.cors import CORSMiddleware
+        app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins), allow_methods=["GET", "POST"],
+                           allow_headers=["Authorization", "Content-Type"])
+
     from warta.api import routes
     from warta.web import views
     app.include_router(routes.router(session, settings))
     app.include_router(views.router(session))
     return app
+
+
+class _TooLarge(Exception):
+    pass
+
+
+class BodyLimit:
+    """ASGI middleware: a request body past `limit` bytes, however it is sent (a chunked
+    upload declares no length), is a 413, and the rest of it is not read."""
+
+    def __init__(self, app, limit: int):
+        self.app, self.limit = app, limit
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        seen, started = 0, False
+
+        async def counted():
+            nonlocal seen
+            msg = await receive()
+            if msg["type"] == "http.request":
+                seen += len(msg.get("body", b""))
+                if seen > self.limit:
+                    raise _TooLarge()
+            return msg
+
+        async def watched(msg):
+            nonlocal started
+            started = started or msg["type"] == "http.response.start"
+            await send(msg)
+        try:
+            await self.app(scope, counted, watched)
+        except Exception as exc:  # noqa: BLE001 - _TooLarge, alone or inside an exception group
+            if not _is_too_large(exc) or started:
+                raise
+            resp = error(413, f"request body over {self.limit} bytes")
+            for k, v in SECURITY_HEADERS.items():
+                resp.headers.setdefault(k, v)
+            await resp(scope, receive, send)
+
+
+def _is_too_large(exc: BaseException) -> bool:
+    if isinstance(exc, _TooLarge):
+        return True
+    return isinstance(exc, BaseExceptionGroup) and any(_is_too_large(e) for e in exc.exceptions)
 
 
 def require_token(settings: Settings):
