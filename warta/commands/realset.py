@@ -33,12 +33,21 @@ def summary() -> None:
 
 @rs_app.command("agree")
 def agree(second: Path = typer.Argument(..., help="folder of pass-2 blind drafts (drafts2/)"),
+          pass1_rev: str = typer.Option(None, "--pass1-rev",
+                                        help="git revision holding the gold files as pass 1 left them, before review"),
           format: str = typer.Option("table", "--format", "-f")) -> None:
     """Fact and entity F1 of the blind second pass against the first, on the documents both annotated."""
+    import tempfile
+
     from warta import evaluate as ev
     from warta.realset.compile import DraftError, compile_draft
-    from warta.realset.load import load_set, materialise
-    rs = load_set(None)
+    from warta.realset.load import GOLD_DIR, load_set, materialise
+    gdir = None
+    if pass1_rev:
+        gdir = Path(tempfile.mkdtemp()) / "gold"
+        _gold_at(pass1_rev, gdir)
+    rs = load_set(None, gdir) if gdir else load_set(None)
+    typer.echo(f"pass 1 from {pass1_rev or GOLD_DIR}", err=True)
     pred, gold = {}, {}
     for path in sorted(second.glob("*.json")):
         try:
@@ -50,6 +59,8 @@ def agree(second: Path = typer.Argument(..., help="folder of pass-2 blind drafts
             pred[g2["doc_id"]] = materialise(g2, rs.raw[g2["doc_id"]])
             gold[g2["doc_id"]] = rs.gold[g2["doc_id"]]
     res = ev.score(pred, gold)
+    res["documents"] = len(gold)
+    typer.echo(f"{len(gold)} documents annotated by both passes", err=True)
     if format == "json":
         typer.echo(json.dumps(res, indent=1, ensure_ascii=False))
     else:
@@ -68,3 +79,21 @@ def queries(missing_only: bool = typer.Option(True, "--missing/--all", help="onl
             by_query.setdefault(g["query"], []).append(g["url"])
     for q, urls in sorted(by_query.items()):
         typer.echo(json.dumps({"query": q, "urls": urls}, ensure_ascii=False))
+
+
+def _gold_at(rev: str, out: Path) -> None:
+    """The gold files as they were at git revision `rev`, written to `out`."""
+    import subprocess
+
+    from warta.realset.cache import GOLD_DIR
+    root = GOLD_DIR.parents[2]
+    rel = GOLD_DIR.relative_to(root).as_posix()
+    out.mkdir(parents=True)
+    try:
+        names = subprocess.run(["git", "ls-tree", "--name-only", f"{rev}:{rel}"], cwd=root, capture_output=True,
+                               text=True, check=True).stdout.split()
+    except subprocess.CalledProcessError as e:
+        raise typer.BadParameter(f"no gold folder at {rev}: {e.stderr.strip()}") from None
+    for n in names:
+        data = subprocess.run(["git", "show", f"{rev}:{rel}/{n}"], cwd=root, capture_output=True, check=True).stdout
+        (out / n).write_bytes(data)
