@@ -60,7 +60,7 @@ def test_gold_keeps_offsets_and_the_loader_puts_the_text_back(tmp_cache):
     assert doc["body"].count("\n\n") == 1 and "Menu" not in doc["body"]
     assert doc["metadata"]["title"] == "Perusahaan Contoh Gandeng Mitra Baru"
     assert doc["facts"][0]["evidence"][0]["sentence"].endswith("pabrik baterai.")
-    assert doc["facts"][1]["args"]["text"] == "Kami siap berinvestasi,"
+    assert doc["facts"][1]["args"]["text"] == "Kami siap berinvestasi"   # the comma closing the quote is dropped
 
 
 @pytest.mark.parametrize("change, says", [
@@ -107,7 +107,7 @@ def test_a_gold_file_decompiles_to_a_draft_that_compiles_back_to_it(tmp_cache):
     from warta.realset.decompile import decompile
     gold = compile_draft(draft(annotation={"pass1": "a"}))
     back = decompile(gold, cache.read_page(gold["doc_id"]))
-    assert back["body_lines"] == "2,3" and back["facts"][1]["args"]["text"] == "Kami siap berinvestasi,"
+    assert back["body_lines"] == "2,3" and back["facts"][1]["args"]["text"] == "Kami siap berinvestasi"
     assert compile_draft(back) == gold
 
 
@@ -174,3 +174,10 @@ def test_warta_eval_on_the_set_agrees_with_the_founders_scorer(dev, tmp_path):
         assert [round(x, 6) for x in ours[k]] == [round(x, 6) for x in theirs[k]], k
     for k in ("status_acc", "certainty_acc", "title_acc", "date_acc", "author_acc", "body_f1"):
         assert ours[k] == pytest.approx(theirs[k]) if theirs[k] is not None else ours[k] is None, k
+
+
+@pytest.mark.parametrize("change, says", [({"sector": "cars"}, "sector"), ({"shape": "clean"}, "shape"),
+                                          ({"deal_kinds": ["maybe"]}, "deal_kinds")])
+def test_the_set_describes_its_spread_in_one_vocabulary(tmp_cache, change, says):
+    with pytest.raises(DraftError, match=says):
+        compile_draft(draft(**change), "d.json")

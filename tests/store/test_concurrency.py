@@ -97,9 +97,18 @@ def test_concurrent_ingests_of_overlapping_batches_end_as_one_ingest(db_url, tmp
     assert _run(["ingest", str(tmp_path / "all")], alone).wait(timeout=600) == 0
     got, want = _snapshot(together), _snapshot(alone)
     assert got["documents"] == N and got["failures"] == 0
-    # which copy of a syndicated page is 'the original' depends on who stored first; all else is equal
-    strip = lambda s: {**s, "docs": [d[:3] for d in s["docs"]]}     # noqa: E731
+    # Which copy of a syndicated page is 'the original' depends on which was stored first, and
+    # near-duplicates need not be transitive (A~B, B~C, not A~C), so the marks, and the source
+    # counts built on them, may differ from a sequential run; everything else must be equal.
+    strip = lambda s: {**s, "docs": sorted(d[:3] for d in s["docs"]),       # noqa: E731
+                       "facts": sorted(f[:3] for f in s["facts"])}
+    for key in ("facts", "docs"):
+        a, b = set(strip(got)[key]), set(strip(want)[key])
+        assert a == b, f"{key}: only when concurrent {sorted(a - b)}; only alone {sorted(b - a)}"
     assert strip(got) == strip(want)
+    marked = [d for d in got["docs"] if d[3]]
+    assert marked and all(any(o[1] == d[3] and not o[3] for o in got["docs"]) for d in marked), \
+        "every copy names an original that is itself no copy"
 
 
 def test_a_new_store_opened_by_four_processes_at_once_is_migrated_once(db_url):

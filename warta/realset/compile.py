@@ -21,6 +21,11 @@ from warta.realset.cache import GOLD_DIR, doc_id, drafts_dir, page_path, split_o
 STATUS = {t: set(v) for t, v in STATUS_VALUES.items() if v}
 ENTITY_TYPES = set(EntityType.__args__)  # type: ignore[attr-defined]
 META_KEYS = ("published", "authors", "editors", "site", "dateline", "cited_sources")
+QUOTE_CLOSERS = ",.;: \u00a0"       # what closes quoted words inside the marks, not part of them
+SECTORS = ("ev_battery", "nickel_mining", "energy", "telecom", "ecommerce", "banking_fintech", "ai_datacentre",
+           "fmcg_property", "other")
+SHAPES = ("flattened", "amp", "hard_wrapped", "wire", "cut")
+DEAL_KINDS = ("rumoured", "negotiated", "signed", "cancelled", "denied", "postponed", "none")
 KEEP_KEYS = ("url", "query", "language", "outlet", "sector", "shape", "year", "deal_kinds")
 
 
@@ -87,6 +92,12 @@ def compile_draft(draft: dict, source: str = "draft") -> dict:
     gold.update({k: draft[k] for k in KEEP_KEYS if k in draft})
     if gold.get("language") not in ("id", "en"):
         raise DraftError(f"{source}: language must be 'id' or 'en'")
+    for key, allowed in (("sector", SECTORS), ("shape", SHAPES)):
+        if key in gold and gold[key] not in allowed:
+            raise DraftError(f"{source}: {key} {gold[key]!r} is not one of {', '.join(allowed)}")
+    bad = sorted(set(gold.get("deal_kinds") or []) - set(DEAL_KINDS))
+    if bad:
+        raise DraftError(f"{source}: deal_kinds {bad} not among {', '.join(DEAL_KINDS)}")
     meta = {k: (draft.get("metadata") or {}).get(k) for k in META_KEYS}
     for k in ("authors", "editors", "cited_sources"):
         meta[k] = meta[k] or []
@@ -121,7 +132,10 @@ def compile_draft(draft: dict, source: str = "draft") -> dict:
             raise DraftError(f"{where}: certainty must be asserted or hedged")
         args = dict(f.get("args") or {})
         if t == "QUOTE" and args.get("text"):
-            args["text_span"] = list(find(body, args.pop("text"), f"{where} quote"))
+            a, b = find(body, args.pop("text"), f"{where} quote")
+            while b > a and body[b - 1] in QUOTE_CLOSERS:      # "Kami siap," kata ... -> Kami siap
+                b -= 1
+            args["text_span"] = [a, b]
         ev = []
         for s in f.get("evidence") or []:
             a, b = find(body, s, f"{where} evidence")

@@ -81,12 +81,26 @@ class Store:
 
     @contextmanager
     def _migration_lock(self):
+        with self._file_lock("migrate"):
+            yield
+
+    @contextmanager
+    def write_lock(self):
+        """Held while one document is written.  SQLite writes one transaction at a time
+        anyway, but pysqlite reads outside the transaction, so two writers could each miss
+        the other's near-duplicate; on PostgreSQL the near-duplicate index takes advisory
+        locks on its bands instead, and this is a no-op."""
+        with self._file_lock("write"):
+            yield
+
+    @contextmanager
+    def _file_lock(self, what: str):
         path = self.engine.url.database if self.dialect == "sqlite" else None
         if not path or path == ":memory:":
             yield
             return
         import fcntl
-        with open(f"{path}.migrate.lock", "a+") as fh:
+        with open(f"{path}.{what}.lock", "a+") as fh:
             fcntl.flock(fh, fcntl.LOCK_EX)
             try:
                 yield

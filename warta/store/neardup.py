@@ -2,7 +2,7 @@
 another day, or by another process at the same time, names the article it repeats."""
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from warta.clean.dedup import band_keys, pack, signature, unpack
@@ -23,6 +23,10 @@ def check_and_register(s: Session, doc_id: str, body: str, threshold: float = TH
     known = s.get(M.NearDupSignature, doc_id)
     if known is not None:          # a later revision keeps the first revision's answer
         return known.original
+    if s.get_bind().dialect.name == "postgresql":
+        # a near-duplicate shares a band: whoever writes second waits here for the first to commit
+        for b in bands:
+            s.execute(text("SELECT pg_advisory_xact_lock(hashtext(:b))"), {"b": b})
     cands = set(s.scalars(select(M.NearDupBand.doc_id).where(M.NearDupBand.band.in_(bands))).all()) - {doc_id}
     best, best_j, original = None, threshold, None
     if cands:

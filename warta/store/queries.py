@@ -142,12 +142,27 @@ def _chunks(xs: list, n: int = 500):
         yield xs[i:i + n]
 
 
+LIGHT = (M.Fact.id, M.Fact.type, M.Fact.status, M.Fact.certainty, M.Fact.first_seen, M.Fact.last_seen, M.Fact.sources)
+
+
+def _light_facts(s: Session, ids: list[str]) -> list:
+    """The facts' scalar columns without their JSON arguments: an entity with thousands of
+    facts is counted and sorted without decoding them all."""
+    out: list = []
+    for part in _chunks(ids):
+        out += s.execute(select(*LIGHT).where(M.Fact.id.in_(part))).all()
+    return out
+
+
 def _evidence_by_fact(s: Session, fids: list[str]) -> dict[str, list]:
-    """Evidence rows of these facts with their document's doc_id, in date order.  Two
-    plain lookups rather than a join, so the planner always starts from the fact ids."""
-    evs: list[M.Evidence] = []
+    """(evidence row, doc_id) of these facts, in date order; the rows carry sentence, date
+    and status only.  Two plain lookups rather than a join, so the planner always starts
+    from the fact ids."""
+    E = M.Evidence
+    evs: list = []
     for part in _chunks(fids):
-        evs += s.scalars(select(M.Evidence).where(M.Evidence.fact_id.in_(part))).all()
+        evs += s.execute(select(E.fact_id, E.id, E.document_id, E.sentence, E.date, E.status)
+                         .where(E.fact_id.in_(part))).all()
     doc_ids: dict[str, str] = {}
     for part in _chunks(sorted({e.document_id for e in evs})):
         doc_ids.update(s.execute(select(M.Document.id, M.Document.doc_id).where(M.Document.id.in_(part))).all())
@@ -167,7 +182,7 @@ def _history_of(evs: list) -> list[dict]:
 
 def partners(s: Session, name: str, limit: int = 200) -> dict:
     e = find_entity(s, name)
-    facts = [f for f in _facts_by_ids(s, _fact_ids(s, e.id)) if f.type == "PARTNERSHIP"]
+    facts = [f for f in _light_facts(s, _fact_ids(s, e.id)) if f.type == "PARTNERSHIP"]
     facts = sorted(facts, key=lambda f: (f.last_seen or "", f.id), reverse=True)[:limit]
     ids = [f.id for f in facts]
     others: dict[str, list] = defaultdict(list)
@@ -192,23 +207,24 @@ def profile(s: Session, name: str, per_type: int = 50) -> dict:
     e = find_entity(s, name)
     aliases = sorted(s.scalars(select(M.Alias.alias).where(M.Alias.entity_id == e.id)))
     kb = _kb_info(e.id)
-    facts = _facts_by_ids(s, _fact_ids(s, e.id))
-    facts.sort(key=lambda f: (f.first_seen or "", f.id))
-    by_type: dict[str, list] = defaultdict(list)
+    facts = sorted(_light_facts(s, _fact_ids(s, e.id)), key=lambda f: (f.first_seen or "", f.id))
+    shown: dict[str, list[str]] = defaultdict(list)
     counts: dict[str, int] = defaultdict(int)
     timeline = []
     for f in facts:
         counts[f.type] += 1
-        if len(by_type[f.type]) < per_type:
-            by_type[f.type].append(_fact_dict(f))
+        if len(shown[f.type]) < per_type:
+            shown[f.type].append(f.id)
         timeline.append({"date": f.first_seen, "type": f.type, "fact_id": f.id, "status": f.status})
+    full = {f.id: f for f in _facts_by_ids(s, [i for ids in shown.values() for i in ids])}
+    by_type = {t: [_fact_dict(full[i]) for i in ids] for t, ids in shown.items()}
     part_ids = [f.id for f in facts if f.type == "PARTNERSHIP" and f.sources > 1]
     for fid, evs in _evidence_by_fact(s, part_ids).items():
         for h in _history_of(evs)[1:]:
             timeline.append({"date": h["date"], "type": "STATUS", "fact_id": fid, "status": h["status"]})
     docs = s.scalar(select(func.count()).select_from(M.EntityDocument).where(M.EntityDocument.entity_id == e.id))
     return {"id": e.id, "name": e.name, "type": e.type, "kb": e.kb, "aliases": aliases, **kb,
-            "documents": docs, "fact_counts": dict(counts), "facts": dict(by_type),
+            "documents": docs, "fact_counts": dict(counts), "facts": by_type,
             "partners": partners(s, e.name, limit=per_type)["partners"],
             "timeline": sorted(timeline, key=lambda t: (t["date"] or "", t["fact_id"]))[-500:]}
 
