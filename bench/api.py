@@ -49,10 +49,10 @@ def build_store(db: Path, n_docs: int) -> str:
         d = base.model_copy(deep=True)
         d.doc_id = f"{base.doc_id}-v{v}"
         rename = {}
-        for j, e in enumerate(d.entities):
-            if j and e.type == "ORG":          # the first organisation stays: a much-cited company
-                rename[e.name] = f"{e.name} {v}"
-                e.name, e.id = rename[e.name], f"{e.id}-v{v}"
+        orgs = [e for e in d.entities if e.type == "ORG"]
+        for e in orgs[1:]:                     # the first organisation stays: a much-cited company
+            rename[e.name] = f"{e.name} {v}"
+            e.name, e.id = rename[e.name], f"{e.id}-v{v}"
         d.facts = [f.model_copy(update={"args": _renamed(f.args, rename)}) for f in d.facts]
         with store.session() as s:
             store_document(s, store.dialect, f"bench{i:06d}", d)
@@ -73,9 +73,11 @@ def _renamed(x, m):
 
 
 def busiest_entity(db: Path) -> str:
+    """The organisation in the most partnerships: the heaviest profile and partners list."""
     import sqlite3
     with sqlite3.connect(db) as c:
         return c.execute("select e.name from entities e join fact_entities fe on fe.entity_id = e.id "
+                         "join facts f on f.id = fe.fact_id where e.type = 'ORG' and f.type = 'PARTNERSHIP' "
                          "group by e.id order by count(*) desc limit 1").fetchone()[0]
 
 

@@ -33,8 +33,10 @@ def summary() -> None:
 
 @rs_app.command("agree")
 def agree(second: Path = typer.Argument(..., help="folder of pass-2 blind drafts (drafts2/)"),
-          pass1_rev: str = typer.Option(None, "--pass1-rev",
-                                        help="git revision holding the gold files as pass 1 left them, before review"),
+          pass1_rev: list[str] = typer.Option(None, "--pass1-rev",
+                                              help="git revision holding the gold files as pass 1 left them, before "
+                                                   "review; repeat it, earliest first: a file is taken from the first "
+                                                   "revision that has it"),
           format: str = typer.Option("table", "--format", "-f")) -> None:
     """Fact and entity F1 of the blind second pass against the first, on the documents both annotated."""
     import tempfile
@@ -45,9 +47,11 @@ def agree(second: Path = typer.Argument(..., help="folder of pass-2 blind drafts
     gdir = None
     if pass1_rev:
         gdir = Path(tempfile.mkdtemp()) / "gold"
-        _gold_at(pass1_rev, gdir)
+        gdir.mkdir(parents=True)
+        for rev in pass1_rev:
+            _gold_at(rev, gdir)
     rs = load_set(None, gdir) if gdir else load_set(None)
-    typer.echo(f"pass 1 from {pass1_rev or GOLD_DIR}", err=True)
+    typer.echo(f"pass 1 from {', '.join(pass1_rev) if pass1_rev else GOLD_DIR}", err=True)
     pred, gold = {}, {}
     for path in sorted(second.glob("*.json")):
         try:
@@ -88,12 +92,13 @@ def _gold_at(rev: str, out: Path) -> None:
     from warta.realset.cache import GOLD_DIR
     root = GOLD_DIR.parents[2]
     rel = GOLD_DIR.relative_to(root).as_posix()
-    out.mkdir(parents=True)
     try:
         names = subprocess.run(["git", "ls-tree", "--name-only", f"{rev}:{rel}"], cwd=root, capture_output=True,
                                text=True, check=True).stdout.split()
     except subprocess.CalledProcessError as e:
         raise typer.BadParameter(f"no gold folder at {rev}: {e.stderr.strip()}") from None
     for n in names:
+        if (out / n).exists():
+            continue
         data = subprocess.run(["git", "show", f"{rev}:{rel}/{n}"], cwd=root, capture_output=True, check=True).stdout
         (out / n).write_bytes(data)
