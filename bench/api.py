@@ -123,12 +123,15 @@ def main() -> None:
     ap.add_argument("--requests", type=int, default=2000)
     ap.add_argument("--clients", default="20,100")
     ap.add_argument("--workers", type=int, default=2, help="`warta serve --workers`")
+    ap.add_argument("--build-only", action="store_true", help="build the cached store and stop")
     a = ap.parse_args()
     CACHE.mkdir(parents=True, exist_ok=True)
     db = CACHE / f"api-{a.docs}.db"
     t0 = time.perf_counter()
     url = build_store(db, a.docs)
     print(f"store of {a.docs} documents ready in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
+    if a.build_only:
+        return
     name = busiest_entity(db)
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

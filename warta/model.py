@@ -90,7 +90,7 @@ class Document(_Model):
     body: str = ""
     entities: list[Entity] = []
     facts: list[Fact] = []
-    duplicate_of: str | None = Field(None, description="doc_id of an earlier near-duplicate in the same batch")
+    duplicate_of: str | None = Field(None, description="doc_id of an earlier near-duplicate: in the same batch, or, when stored, any article already in the store")
 
 
 # --- what travels between stages -------------------------------------------------

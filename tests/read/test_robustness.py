@@ -21,7 +21,8 @@ from warta.read import read_inputs
 from warta.read.warc import read_warc_stream
 from warta.settings import Settings
 
-BUDGET = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+FUZZ = int(os.environ.get("WARTA_FUZZ_EXAMPLES") or 60)     # examples per property test; raise it for a long run
+BUDGET = settings(max_examples=FUZZ, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 PAGES = [(f"http://a/{i}", HTML.replace("Judul", f"Judul {i}"), "text/html") for i in range(5)]
 
 
@@ -135,7 +136,7 @@ def test_an_explicit_path_inside_an_unreadable_folder_fails_alone(tmp_path, monk
     assert isinstance(out[1], RawPage)
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=max(40, FUZZ * 2 // 3), deadline=None)
 @given(text=st.text(min_size=0, max_size=600))
 @example(text="<html><body>\x00</body></html>")
 def test_the_cleaner_takes_any_text(text):
@@ -145,7 +146,7 @@ def test_the_cleaner_takes_any_text(text):
         assert len(out) == 1          # a document or a failure for that page, never an exception
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=max(200, FUZZ * 3), deadline=None)
 @given(text=st.text(alphabet=st.sampled_from(list("0123456789.,$ Rp rbjtmiliartriunUSDpersen%-–/"))
                     | st.characters(), max_size=80))
 @example(text="Rp 1,5 triliun")
