@@ -68,39 +68,77 @@ def store_document(s: Session, dialect: str, pid: str, doc: DocModel, raw_source
     if dialect == "sqlite":
         s.execute(text("INSERT INTO documents_fts(id, title, body) VALUES (:i, :t, :b)"),
                   {"i": pid, "t": doc.metadata.title or "", "b": doc.body})
-    ids: dict[str, str] = {}
+    # each kind of row is looked up for the whole document at once and written in one flush
+    # per kind (entities before the facts and links that refer to them)
+    ids: dict[str, str] = {e.name: e.id for e in doc.entities}
+    eids = sorted({e.id for e in doc.entities})
+    have_ent = _existing(s, M.Entity.id, M.Entity.id, eids)
+    have_alias = {tuple(r) for part in _chunks(eids) for r in
+                  s.execute(select(M.Alias.entity_id, M.Alias.alias_lower).where(M.Alias.entity_id.in_(part)))}
+    seen_doc: set[str] = set()
     for e in doc.entities:
-        ids[e.name] = e.id
-        row = s.get(M.Entity, e.id)
-        if row is None:
+        if e.id not in have_ent:
             s.add(M.Entity(id=e.id, type=e.type, name=e.name, name_lower=e.name.lower(), kb=e.kb))
-        for surface in {e.name, *(m.text for m in e.mentions)}:
-            if len(surface) <= 500 and s.get(M.Alias, (e.id, surface.lower())) is None:
-                s.add(M.Alias(entity_id=e.id, alias_lower=surface.lower(), alias=surface))
-        s.add(M.EntityDocument(entity_id=e.id, document_id=pid, mentions=len(e.mentions)))
-        s.flush()
-    for f in doc.facts:
-        key = merge_key(f, ids)
+            have_ent.add(e.id)
+    s.flush()
+    for e in doc.entities:
+        for surface in sorted({e.name, *(m.text for m in e.mentions)}):
+            k = (e.id, surface.lower())
+            if len(surface) <= 500 and k not in have_alias:
+                s.add(M.Alias(entity_id=e.id, alias_lower=k[1], alias=surface))
+                have_alias.add(k)
+        if e.id not in seen_doc:
+            s.add(M.EntityDocument(entity_id=e.id, document_id=pid,
+                                   mentions=sum(len(x.mentions) for x in doc.entities if x.id == e.id)))
+            seen_doc.add(e.id)
+    s.flush()
+    keyed = [(f, merge_key(f, ids)) for f in doc.facts]
+    fids = sorted({fact_id(k) for _, k in keyed})
+    have_fact = _existing(s, M.Fact.id, M.Fact.id, fids)
+    for f, key in keyed:
         fid = fact_id(key)
-        row = s.get(M.Fact, fid)
-        if row is None:
-            row = M.Fact(id=fid, type=f.type, key=key, args=f.args, status=f.status, certainty=f.certainty,
-                         first_seen=date, last_seen=date, sources=0)
-            s.add(row)
-            s.flush()
+        if fid not in have_fact:
+            s.add(M.Fact(id=fid, type=f.type, key=key, args=f.args, status=f.status, certainty=f.certainty,
+                         first_seen=date, last_seen=date, sources=0))
+            have_fact.add(fid)
+    s.flush()
+    have_link = {tuple(r) for part in _chunks(fids) for r in
+                 s.execute(select(M.FactEntity.fact_id, M.FactEntity.entity_id, M.FactEntity.role)
+                           .where(M.FactEntity.fact_id.in_(part)))}
+    linked_ents = {eid for f, _ in keyed for eid, _ in fact_entities(f, ids)}
+    known_ents = have_ent | _existing(s, M.Entity.id, M.Entity.id, sorted(linked_ents - have_ent))
+    have_ev: set[tuple] = set()
+    for f, key in keyed:
+        fid = fact_id(key)
         # every statement links its entities, so the links are the union over all documents,
         # whichever stored the fact first
         for eid, role in sorted(set(fact_entities(f, ids))):
-            if s.get(M.FactEntity, (fid, eid, role)) is None and s.get(M.Entity, eid) is not None:
+            if (fid, eid, role) not in have_link and eid in known_ents:
                 s.add(M.FactEntity(fact_id=fid, entity_id=eid, role=role))
+                have_link.add((fid, eid, role))
         for ev in f.evidence:
-            if s.scalar(select(M.Evidence.id).where(M.Evidence.fact_id == fid, M.Evidence.document_id == pid,
-                                                    M.Evidence.start == ev.start)) is None:
+            if (fid, ev.start) not in have_ev:      # the document is new: no evidence of it is stored yet
                 s.add(M.Evidence(fact_id=fid, document_id=pid, sentence=ev.sentence, start=ev.start, end=ev.end,
                                  date=date, status=f.status, certainty=f.certainty, args=f.args, flags=f.flags))
-        s.flush()
-        _refresh_fact(s, row)
+                have_ev.add((fid, ev.start))
+    s.flush()
+    rows = {r.id: r for part in _chunks(fids) for r in s.scalars(select(M.Fact).where(M.Fact.id.in_(part)))}
+    for fid in fids:
+        _refresh_fact(s, rows[fid])
     return "revision" if prev else "stored"
+
+
+def _existing(s: Session, col, key, values: list) -> set:
+    """Which of `values` are already stored in column `col`."""
+    out: set = set()
+    for part in _chunks(values):
+        out.update(s.scalars(select(col).where(key.in_(part))))
+    return out
+
+
+def _chunks(xs: list, n: int = 500):
+    for i in range(0, len(xs), n):
+        yield xs[i:i + n]
 
 
 def _refresh_fact(s: Session, row: M.Fact) -> None:
