@@ -19,8 +19,8 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     d = load("dates")
     months = "|".join(sorted(d["months"], key=len, reverse=True))
     zones = "|".join(d["zones"])
-    time = rf"(?:\s*[|,/\-–—]?\s*(?:pukul\s*)?(?P<h>\d{{1,2}})[:.](?P<mi>\d{{2}})(?::\d{{2}})?\s*(?:(?P<z>{zones})(?P<zo>[+-]\d{{1,2}})?)?\b)?"
-    named = re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<m>{months})\.?\s+(?P<y>(?:19|20)\d{{2}})\b{time}", re.I)
+    time = rf"(?:\s*[|,/\-–—]?\s*(?:pukul\s*)?(?P<h>\d{{1,2}})[:.](?P<mi>\d{{2}})(?:[:.](?P<s>\d{{2}})(?!\d))?\s*(?:(?P<z>{zones})(?P<zo>[+-]\d{{1,2}})?)?\b)?"
+    named = re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<m>{months})\.?,?\s+(?P<y>(?:19|20)\d{{2}})\b{time}", re.I)
     english = re.compile(rf"\b(?P<m>{months})\.?\s+(?P<d>\d{{1,2}}),?\s+(?P<y>(?:19|20)\d{{2}})\b{time}", re.I)
     numeric = re.compile(rf"\b(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>(?:19|20)\d{{2}})\b{time}")
     iso = re.compile(rf"\b(?P<y>(?:19|20)\d{{2}})-(?P<m>\d{{2}})-(?P<d>\d{{2}})(?:T)?{time}")
@@ -51,7 +51,8 @@ def find_dates(text: str, default_zone: str | None = "+07:00") -> list[tuple[int
                 zone = zones.get((g.get("z") or "").lower(), default_zone)
                 if g.get("zo"):
                     zone = f"{g['zo'][0]}{int(g['zo'][1:]):02d}:00"
-                iso = f"{iso}T{int(g['h']):02d}:{g['mi']}:00" + (zone or "")
+                sec = g["s"] if g.get("s") and int(g["s"]) < 60 else "00"
+                iso = f"{iso}T{int(g['h']):02d}:{g['mi']}:{sec}" + (zone or "")
             if not any(s <= m.start() < e for s, e, _ in out):
                 out.append((m.start(), m.end(), iso))
     return sorted(out)

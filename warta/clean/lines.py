@@ -12,7 +12,7 @@ from functools import lru_cache
 from warta.clean.lexicon import load
 
 WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d[\d.,]*", re.U)
-CLOSERS = ('.', '!', '?', '"', '”', '’', "'", ')', ':', '…')
+CLOSERS = ('.', '!', '?', '"', '”', '’', "'", ')', ']', ':', '…')
 EDITOR_TAG = re.compile(r"^\(\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,5})\s*(?:/\s*[\w.]+)?\s*\)$")
 AGENCY_TAG = re.compile(r"^\(\s*[a-z]{2,6}(?:\s*/\s*[a-z]{2,6})*\s*\)$")
 
@@ -66,12 +66,26 @@ def is_chrome_line(s: str) -> bool:
     return bool(AGENCY_TAG.match(s))
 
 
+# "..., Rabu (5/6/2024). (Contoh.com/Budi Santoso)" or "... (5/6/2024). ANTARA FOTO/Budi/abc.":
+# a dated photo description closed by the photographer's credit
+DATED_PHOTO_CREDIT = re.compile(r"\(\d{1,2}/\d{1,2}/\d{2,4}\)\.?\s*\(?[A-Za-z][\w. ]{1,30}/\s*[A-Z][^()]{0,60}\)?\.?\s*$")
+
+
+# "... aplikasi baru. (Budi Santoso/CONTOH.com)", "... Senin (18/2). Foto: Budi/contoh",
+# "• CONTOH/Budi Santoso": a photographer's credit closing a caption
+PHOTO_CREDIT_END = re.compile(
+    r"\(\s*[A-Z][\w.' ]{1,40}/\s*(?:[A-Z]{2,}[\w.]*|[\w-]+\.(?:com|id|co\.id|net))\s*\)\s*$"
+    r"|[.)]\s+(?:Foto|Photo)\s*:\s*[^.:]{2,60}$|^•\s*[A-Z]{2,}[\w.]*/")
+
+
 def is_caption(s: str) -> bool:
     """A photo or video caption: "... (Foto: Reuters)", "Foto: ..."."""
     low = s.lower()
     marks = _chrome()["captions"]
     if len(s) > 300:
         return False
+    if DATED_PHOTO_CREDIT.search(s) or PHOTO_CREDIT_END.search(s):
+        return True
     return any(m in low for m in marks if m.startswith("(")) or low.startswith(tuple(m for m in marks if not m.startswith("(")))
 
 

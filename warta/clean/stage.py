@@ -1,6 +1,8 @@
 """Stage "clean": raw page -> article body, metadata and the chrome removed."""
 from __future__ import annotations
 
+import re
+
 from warta.clean.metadata import extract_metadata
 from warta.clean.text import clean_lines
 from warta.model import WorkDoc
@@ -29,6 +31,10 @@ def clean(wd: WorkDoc) -> WorkDoc:
     else:
         c = clean_lines(raw.content)
         meta = extract_metadata(c, url=raw.url)
+        # a full date above a flattened page ("date 2025-12-15") dates it when the page
+        # prints no date of its own (bare: it gives no time)
+        if not meta.published and raw.date_hint and re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw.date_hint):
+            meta.published, meta.published_inferred = raw.date_hint, None
     if not c.paragraphs:
         raise NoArticle("no article text found")
     wd.doc.body = c.body

@@ -25,6 +25,7 @@ class Cleaned:
     removed: list[str] = field(default_factory=list)
     editors: list[str] = field(default_factory=list)
     lead_line: str | None = None
+    tail: list[str] = field(default_factory=list)  # the lines right after the article's last paragraph
 
     @property
     def body(self) -> str:
@@ -37,6 +38,12 @@ def _lead_index(lines: list[str]) -> int | None:
     if not prose:
         return None
     first = next((i for i in prose[:8] if parse_lead(lines[i])), prose[0])
+    # "Jakarta -" or "Makassar, Contoh.com --" alone on the line above the first sentence
+    above = next((j for j in range(first - 1, max(-1, first - 3), -1) if lines[j]), None)
+    if above is not None and not parse_lead(lines[first]):
+        lead = parse_lead(lines[above])
+        if lead and lead.end >= len(lines[above]) and len(L.words(lines[above])) <= 5:
+            first = above
     # a lead repeated further down was a teaser in the page head: the article starts at the repeat
     again = [i for i in prose if i > first and lines[i] == lines[first]]
     return again[0] if again else first
@@ -83,13 +90,42 @@ def clean_lines(text: str) -> Cleaned:
         if prev_kept and nxt and L.is_prose(nxt) and not L.is_headline(nxt) and len(L.words(s)) <= 12 \
                 and not _run_of_headlines(lines, i - 1):
             out.paragraphs.append(s)
+        elif prev_kept and (_unclosed_sentence(s) and (not nxt or L.is_prose(nxt)) or not nxt and _cut_sentence(s)):
+            # a sentence left unclosed inside the article, or the page cut mid-sentence
+            out.paragraphs.append(s)
         else:
             out.removed.append(s)
             if _run_of_headlines(lines, i - 1):
+                after = _prose_after_run(lines, i - 1) if prev_kept else None
+                if after is not None:  # a few inline links inside the article: it goes on
+                    out.removed += [x for x in lines[i:after] if x]
+                    i = after
+                    continue
                 out.removed += [x for x in lines[i:] if x]
                 break
-    _drop_trailing_chrome(out)
+    _drop_trailing_chrome(out, next((x for x in reversed(lines) if x), ""))
+    out.tail = _tail(lines, out.paragraphs)
     return out
+
+
+def _tail(lines: list[str], paragraphs: list[str], k: int = 4) -> list[str]:
+    """The first k non-empty lines after the article's last paragraph (the reporter's
+    credit "(Budi Santoso)", "Penulis: ..." often stands there)."""
+    if not paragraphs:
+        return []
+    last = max((i for i, s in enumerate(lines) if s == paragraphs[-1]), default=None)
+    return [s for s in lines[last + 1:] if s][:k] if last is not None else []
+
+
+def _unclosed_sentence(s: str, min_words: int = 10) -> bool:
+    """Sentence-shaped but for its closing stop: many words, mostly lowercase."""
+    return len(L.words(s)) >= min_words and L.cap_ratio(s) < 0.4 and not L.is_chrome_line(s)
+
+
+def _cut_sentence(s: str) -> bool:
+    """The page's last line, cut mid-sentence: a name-heavy sentence is still a sentence."""
+    lower = [w for w in L.words(s) if w[:1].islower() and len(w) >= 3]
+    return len(L.words(s)) >= 8 and len(lower) >= 3 and L.cap_ratio(s) < 0.7 and not L.is_chrome_line(s)
 
 
 def _run_of_headlines(lines: list[str], i: int, k: int = 3) -> bool:
@@ -107,6 +143,22 @@ def _run_of_headlines(lines: list[str], i: int, k: int = 3) -> bool:
     return False
 
 
-def _drop_trailing_chrome(out: Cleaned) -> None:
-    while out.paragraphs and not L.is_prose(out.paragraphs[-1]):
+def _prose_after_run(lines: list[str], i: int, max_run: int = 5, min_words: int = 20) -> int | None:
+    """Where the article resumes after a short run of link lines at i: the next two
+    lines are long prose (a list at the article's end is followed by teasers or nothing)."""
+    j, run = i, 0
+    while j < len(lines) and (not lines[j] or not L.is_prose(lines[j])):
+        run += bool(lines[j])
+        j += 1
+        if run > max_run:
+            return None
+    nxt = [s for s in lines[j:j + 6] if s][:2]
+    if len(nxt) == 2 and all(L.is_prose(s) and not L.is_chrome_line(s) and len(L.words(s)) >= min_words for s in nxt):
+        return j
+    return None
+
+
+def _drop_trailing_chrome(out: Cleaned, last_line: str = "") -> None:
+    while out.paragraphs and not L.is_prose(out.paragraphs[-1]) and not _unclosed_sentence(out.paragraphs[-1]) \
+            and not (out.paragraphs[-1] == last_line and _cut_sentence(out.paragraphs[-1])):
         out.removed.append(out.paragraphs.pop())

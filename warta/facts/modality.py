@@ -1,7 +1,7 @@
 """Certainty: a fact is hedged when its sentence reports or doubts it, or when a
 hedge sentence elsewhere in the article names one of its parties together with
 a word of its fact family ("Belum ada kepastian dengan perusahaan mana X akan
-bermitra" covers X's partnership talks)."""
+bermitra" covers X's partnership talks),."""
 from __future__ import annotations
 
 from warta.facts.lexicon import load, rx
@@ -22,10 +22,14 @@ def certainty(fact: Fact, sentence: Sentence, sentences: list[Sentence], party_n
     fam = rx(tuple(family))
     names = [n.lower() for n in party_names + party_surfaces if n]
     i = sentences.index(sentence) if sentence in sentences else -1
+    weak = rx(tuple(load("modality").get("weak_modals", []))).search(sentence.text)
     for j, s in enumerate(sentences):
-        if s is sentence or not is_hedged_text(s.text) or not fam.search(s.text):
+        if s is sentence or not is_hedged_text(s.text):
             continue
         low = s.text.lower()
-        if any(n in low for n in names) or abs(j - i) == 1:  # names a party, or is the very next/previous sentence
+        party = any(n in low for n in names)
+        if weak and j == i - 1 and party:  # "X is reportedly in talks ... X could invest ..."
+            return "hedged"
+        if fam.search(s.text) and (party or abs(j - i) == 1):  # names a party, or is the very next/previous sentence
             return "hedged"
     return "asserted"

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from warta.kb.base import KB, lexicon, norm_name
 from warta.model import MentionSpan, Sentence
+from warta.nlp.cleanup import is_not_name
 
 CAP_WORD = re.compile(r"\b[A-Z][a-zA-Z]{3,}(?:\s+[A-Z][a-zA-Z]+){0,2}\b")
 
@@ -35,20 +36,41 @@ def descriptive_mentions(body: str, kb: KB, orgs_before: list[tuple[int, str, st
     return out
 
 
+CONNECTORS = frozenset({"dan", "&", "of", "and"})
+
+
+def _proper_tail(rest: str) -> str:
+    common = {w.lower() for w in lexicon().get("common_words", [])}
+    words = rest.split()
+    i = len(words)
+    while i > 0 and words[i - 1].lower() not in common and words[i - 1].lower() not in CONNECTORS:
+        i -= 1
+    return " ".join(words[i:]) or rest
+
+
 def place_descriptor_mentions(body: str, descriptors: list[str], kb: KB) -> list[tuple[MentionSpan, str]]:
     """"Distrik Pudong" -> Pudong; "Zona Pengembangan Ekonomi dan Teknologi Jinqiao" -> Jinqiao;
     "Provinsi Jawa Barat" -> West Java: the longest known suffix of the run, else its last word."""
     alt = "|".join(re.escape(d) for d in sorted(descriptors, key=len, reverse=True))
-    rx = re.compile(rf"\b(?:{alt.title()}|{alt.upper()})(?:\s+(?:dan|&|of|and)?\s*[A-Z][\w-]*)+")
+    rx = re.compile(rf"\b(?P<d>{alt.title()}|{alt.upper()})(?P<rest>(?:\s+(?:dan|&|of|and)?\s*[A-Z][\w-]*)+)")
+    keep = {d.lower() for d in lexicon().get("descriptors_kept_in_name", [])}
     out = []
     for m in rx.finditer(body):
         words = m.group(0).split()
-        name = words[-1]
+        rest = m.group("rest").strip()
+        if is_not_name(m.group(0)) or is_not_name(rest) or all(is_not_name(w) for w in rest.split()):
+            continue   # "Kawasan Ekonomi Khusus": a kind of place, no place
+        name = None
         for i in range(1, len(words)):
             cand = " ".join(words[i:])
             if kb.lookup(cand):
                 name = cand
                 break
+        if name is None:
+            # an unknown place keeps its descriptor where the name usually does ("Kabupaten X");
+            # otherwise the name is the run of proper words at the end of the phrase, after any
+            # common nouns that belong to the descriptor ("Zona Pengembangan ... Teknologi X" -> X)
+            name = m.group(0) if m.group("d").lower() in keep else _proper_tail(rest)
         out.append((MentionSpan(m.start(), m.end(), m.group(0), "PLACE", source="rule"), name))
     return out
 

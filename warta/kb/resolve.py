@@ -36,6 +36,16 @@ def new_id(type_: str, name: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    return frozenset(s.lower() for s in lexicon().get("common_words", []))
+
+
+def _typo_ok(text: str) -> bool:
+    """A common word ("Sekarang", "Kantor") is never a typo of a name."""
+    return norm_name(text) not in _common_words()
+
+
+@lru_cache(maxsize=1)
 def _not_entities() -> frozenset[str]:
     return frozenset(s.lower() for s in lexicon()["not_entities"])
 
@@ -79,6 +89,8 @@ class Resolver:
         return (same or cands)[0]
 
     def _kb_typo(self, text: str, label: str | None) -> dict | None:
+        if not _typo_ok(text):
+            return None
         for e in self.kb.typo_lookup(text):
             if label is None or e["type"] == label or (label in ORG_LIKE and e["type"] in ORG_LIKE):
                 return e
@@ -153,6 +165,8 @@ class Resolver:
                 continue
             key = norm_name(w)
             hit = None
+            if not _typo_ok(w):
+                continue
             for c in list(clusters.values()):
                 if c.type in ("ORG", "PLACE", "PRODUCT") and any(typo_match(key, norm_name(x)) for x in {c.name, *[sp.text for sp in c.spans]}):
                     hit = c
@@ -212,22 +226,26 @@ class Resolver:
             if c.type != m.label and not (m.label in ORG_LIKE and c.type in ORG_LIKE) and m.source != "model":
                 continue
             names = {norm_name(c.name), *(norm_name(s.text) for s in c.spans)}
-            if key in names or any(typo_match(key, n) for n in names):
+            if key in names or (_typo_ok(m.text) and any(typo_match(key, n) for n in names)):
                 return c
         return None
 
     @staticmethod
     def _merge_short_forms(clusters: dict[str, Cluster]) -> None:
         """A new entity whose name is the first words of another's ("Brilliance" /
-        "Brilliance Auto") is that entity."""
+        "Brilliance Auto") is that entity; so is a surname of a person named in full, and
+        a name the model typed by guess that shortens a person or an organisation of
+        another type ("Nadella" as a place, "Permata" beside "Bank Permata")."""
         for key in [k for k, c in clusters.items() if not c.kb]:
             c = clusters[key]
             short = norm_name(c.name)
+            guessed = all(sp.source == "model" for sp in c.spans)   # the type is the model's guess
             for other in clusters.values():
-                if other is c or other.type != c.type:
+                if other is c or (other.type != c.type and not (guessed and other.type in ("PERSON", "ORG"))):
                     continue
                 long = norm_name(other.name)
-                if (long.startswith(short + " ") or (c.type == "PERSON" and long.endswith(" " + short))) and len(short) >= 3:
+                tail = long.endswith(" " + short) and (other.type == "PERSON" or (guessed and other.type != c.type))
+                if (long.startswith(short + " ") or tail) and len(short) >= 3:
                     for sp in c.spans:
                         sp.entity_id = other.key
                         other.spans.append(sp)

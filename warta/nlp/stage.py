@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from warta.model import MentionSpan, WorkDoc
+from warta.nlp.cleanup import clean_mentions
 from warta.nlp.pipeline import get_nlp
 from warta.nlp.products import product_mentions
 from warta.nlp.sentences import paragraphs, split_sentences
@@ -62,6 +63,7 @@ def _finish(wd: WorkDoc, found: tuple[list[MentionSpan], object]) -> WorkDoc:
     # a "name" inside an amount ("US$" or "US" of "US$1,2 miliar") is the amount's sign
     amounts = [(v.start, v.end) for v in wd.values if v.kind in ("MONEY", "QUANTITY", "PERCENT")]
     wd.mentions = [m for m in wd.mentions if not any(a <= m.start and m.end <= b for a, b in amounts)]
+    wd.mentions = clean_mentions(body, wd.mentions, lang)
     return wd
 
 

@@ -1,0 +1,162 @@
+"""Organisations near a title, for ROLE: the NER's organisations and places (without the
+typo links and the title words it swept into them), an organisation the NER fused with the
+name after it ("PLN Budi Santoso"), one the knowledge base knows where the NER saw none, and
+an English "of Contoh Group"."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from warta.facts.context import DocView, Hit
+from warta.facts.names import People, alt, firm_hit, is_name_token, lexicon, loose_link
+from warta.kb.base import load_kb, norm_name
+
+
+@lru_cache(maxsize=1)
+def skip_after_org() -> re.Pattern:
+    legal = alt(lexicon()["legal_after"])
+    return re.compile(rf"(?:\s*,|\s+(?:{legal})(?![\w])|\s*\(Persero\)|\s*\([^()]{{1,40}}\)|\s*’s|\s*'s)*\s*")
+
+
+@lru_cache(maxsize=1)
+def title_rx() -> re.Pattern:
+    return re.compile(rf"(?<![\w-])(?:{alt(lexicon()['roles'])})(?![\w-])", re.I)
+
+
+@lru_cache(maxsize=1)
+def role_words() -> frozenset[str]:
+    lx = lexicon()
+    return frozenset(w.lower() for r in lx["roles"] for w in r.split()) | {j.lower() for j in lx["role_joiners"]}
+
+
+@dataclass(frozen=True)
+class _Org:
+    """An organisation known to the knowledge base but not found by the NER where the title names it."""
+    id: str
+    name: str
+    type: str = "ORG"
+
+
+class OrgFinder:
+    def __init__(self, v: DocView, people: People):
+        self.v, self.people, self.body = v, people, v.body
+        self.kb = load_kb()
+        self.by_text = {}
+        self.pending: dict[int, tuple[int, str]] = {}   # person names found inside an organisation's span
+        for e in v.wd.doc.entities:
+            if e.type == "ORG":
+                for n in [e.name, *(m.text for m in e.mentions)]:
+                    self.by_text.setdefault(norm_name(n), e)
+        stop = {w.lower() for w in [*lexicon()["minister_short"], *lexicon()["roles"]]}
+        dept = {w.lower() for w in lexicon()["department_words"]}
+        self.orgs = [h for h in v.hits if (h.entity.type in ("ORG", "PLACE", "PRODUCT")
+                                           or (v.kb_entry(h.entity) or {}).get("type") == "ORG") and h.entity.id not in v.media
+                     and h.text.split()[0].lower() not in role_words() and h.text.lower() not in stop
+                     and h.text.split()[0].lower() not in dept
+                     and not loose_link(v, h)]
+        self.orgs.sort(key=lambda h: h.start)
+        self.orgs = sorted((x for h in self.orgs for x in self._split(h)), key=lambda h: h.start)
+        self.block = [(h.start, h.end) for h in self.orgs if isinstance(h.entity, _Org) or firm_hit(v, h)]
+
+    def _known_org(self, text: str):
+        e = self.by_text.get(norm_name(text))
+        if e is not None:
+            return e
+        hit = [x for x in self.kb.lookup(text) if x.get("type") == "ORG"]
+        return _Org(hit[0]["id"], hit[0]["name"]) if hit else None
+
+    def _split(self, h) -> list:
+        """"PLN Budi Santoso" found as one organisation: the known organisation, then a person."""
+        toks = list(re.finditer(r"\S+", h.text))
+        for k in range(len(toks) - 1, 0, -1):
+            rest = h.text[toks[k].start():]
+            if not all(is_name_token(t.group(0)) for t in toks[k:]) or not 2 <= len(toks) - k <= 4:
+                continue
+            e = self._known_org(h.text[:toks[k - 1].end()])
+            if e is not None and norm_name(e.name) != norm_name(h.text):
+                self.pending[h.start + toks[k].start()] = (h.end, rest)
+                return [Hit(h.start, h.start + toks[k - 1].end(), h.text[:toks[k - 1].end()], e)]
+        return [h]
+
+    def _last_org(self, org, end: int):
+        """"Kepala Biro Humas Kementerian X": the organisation nearest the name, where a unit is
+        followed by its parent with only title words between."""
+        for h in self.orgs:
+            if h.start >= org.end and h.start - org.end <= 60 and h.end <= end:
+                gap = self.body[org.end:h.start]
+                if re.search(r"\w", gap) and self._gap_ok(org.end, h.start, most=5) and not title_rx().search(gap) \
+                        and not self.people.hit_at(org.end, h.start) and (
+                        self.v.kb_entry(h.entity) or len(getattr(h.entity, "mentions", [])) > 1):
+                    org = h
+                    continue
+                break
+        return org
+
+    def kb_org_after(self, at: int, end: int):
+        """An organisation the NER missed: the knowledge base knows a few words after the title,
+        or English names it after "of" / "at" ("CEO of Contoh Data Centers")."""
+        got = self._kb_org_after(at, end)
+        if got is not None:
+            return got
+        m = re.compile(r"\s+(?:of|at)\s+(?P<o>[A-Z][\w&.\-]*(?:\s+(?:&\s+)?[A-Z][\w&.\-]*){0,4})").match(self.body, at, end)
+        dept = {w.lower() for w in lexicon()["department_words"]} | role_words()
+        if m and not self.people.hit_at(m.start("o"), m.end("o")) and not dept & {w.lower() for w in m.group("o").split()}:
+            o = m.group("o").rstrip(".")
+            return Hit(m.start("o"), m.start("o") + len(o), o, _Org("", o))
+        return None
+
+    def _kb_org_after(self, at: int, end: int):
+        toks = list(re.finditer(r"\S+", self.body[at:min(end, at + 80)]))[:6]
+        for i in range(len(toks)):
+            for j in range(min(len(toks), i + 4), i, -1):
+                text = self.body[at + toks[i].start():at + toks[j - 1].end()].strip(",")
+                if not text[:1].isupper():
+                    continue
+                e = self._known_org(text)
+                if e is not None and self._gap_ok(at, at + toks[i].start()):
+                    return Hit(at + toks[i].start(), at + toks[i].start() + len(text), text, e)
+        return None
+
+    def _gap_ok(self, a: int, b: int, caps: bool = True, most: int = 7) -> bool:
+        """body[a:b] holds only title words, joiners and (when `caps`) capitalised modifiers."""
+        toks = re.findall(r"[^\s]+", self.body[a:b])
+        if len(toks) > most:
+            return False
+        for t in toks:
+            w = t.strip("(),")
+            if not w or w.lower() in role_words() or w.lower() in ("the", "a", "an", "plt", "-", "’s", "'s"):
+                continue
+            if caps and w[:1].isupper() and "," not in t[:-1]:
+                continue
+            return False
+        return True
+
+    def org_after(self, at: int, end: int):
+        """The first organisation after a title, with only title words between."""
+        for h in self.orgs:
+            if h.start < at:
+                continue
+            if h.start - at > 90 or h.end > end:
+                return self.kb_org_after(at, end)
+            return h if self._gap_ok(at, h.start) else self.kb_org_after(at, end)
+        return self.kb_org_after(at, end)
+
+    def _blocked(self, a: int, b: int) -> bool:
+        return any(x < b and a < y for x, y in self.block)
+
+    def _not_org(self, name: str) -> bool:
+        e = self.by_text.get(norm_name(name))
+        firm = e is not None and (self.v.kb_entry(e) is not None or len(e.mentions) > 1)
+        return not firm and not any(
+            e.get("type") in ("ORG", "PLACE") for e in self.kb.lookup(name))
+
+
+def org_name(r: "OrgFinder", h) -> str:
+    """The organisation's name; "Contoh Indonesia" where the text writes the local unit and the
+    knowledge base or the document knows it."""
+    m = re.match(r"\s+Indonesia\b", r.body[h.end:h.end + 12])
+    if m and h.entity.type == "ORG" and not h.text.endswith("Indonesia"):
+        known = r._known_org(h.text + " Indonesia")
+        return known.name if known is not None else h.text + " Indonesia"
+    return h.entity.name

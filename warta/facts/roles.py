@@ -1,0 +1,187 @@
+"""ROLE: a person, a title and the organisation it belongs to, written in any of the
+usual orders:
+  title first   "Direktur Retail PLN Budi Santoso", "Chairman of Contoh Group, Jane Roe"
+  org first     "Contoh Bank president Jane Roe", "Contoh's chief executive Jane Roe"
+  name first    "Jane Roe, CEO of Contoh", "Budi selaku Direktur Utama Contoh"
+  ministers     "Menteri Perindustrian Budi" -> the ministry "Kementerian Perindustrian"
+                as the knowledge base names it; contractions ("Menkeu") written out first.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from warta.facts.context import DocView
+from warta.facts.names import People, alt, is_name_token, lexicon, name_at, name_ending
+from warta.facts.role_orgs import OrgFinder, role_words, skip_after_org, title_rx, org_name
+from warta.model import Fact
+
+CONNECT = re.compile(r"(?:,\s*(?:the\s+|a\s+|an\s+)?|,?\s+(?:selaku|sebagai|yang\s+juga(?:\s+merupakan|\s+menjabat(?:\s+sebagai)?)?|"
+                     r"yang\s+merupakan|yang\s+menjabat(?:\s+sebagai)?)\s+(?:the\s+)?)$", re.I)
+CONNECT_AHEAD = re.compile(r"\s*,?\s*(?:selaku|sebagai)\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _minister_rx() -> re.Pattern:
+    lx = lexicon()
+    return re.compile(rf"(?<![\w-])(?P<t>{alt(list(lx['minister_short']) + list(lx['ministers']))})(?![\w-])")
+
+
+class _Roles(OrgFinder):
+    """The role patterns over one document; the organisations come from OrgFinder."""
+
+    def _person_at(self, at: int, end: int) -> tuple[int, int, str] | None:
+        m = skip_after_org().match(self.body, at)
+        at = m.end() if m else at
+        if at in self.pending and self.pending[at][0] <= end:
+            pe, surface = self.pending[at]
+            return at, pe, self.people.add(at, pe, surface)
+        for p in self.people.spans:
+            if at <= p.start <= at + 1 and p.end <= end:
+                return p.start, p.end, p.name
+        nm = name_at(self.body, at)
+        if nm and re.match(r"\s+[A-Z(]", self.body[nm[1]:nm[1] + 2]):
+            return None     # "Bersama Indonesia (AFPI)": the name ran on into an organisation
+        if nm and nm[1] <= end and not self._blocked(*nm) and self._not_org(self.body[nm[0]:nm[1]]):
+            return nm[0], nm[1], self.people.add(nm[0], nm[1], self.body[nm[0]:nm[1]])
+        return None
+
+    def _person_ending(self, end: int, floor: int) -> tuple[int, int, str] | None:
+        for p in reversed(self.people.spans):
+            if p.end == end and p.start >= floor:
+                return p.start, p.end, p.name
+        nm = name_ending(self.body, end, 4, self.block)
+        if nm and nm[0] >= floor and self._not_org(self.body[nm[0]:nm[1]]):
+            return nm[0], nm[1], self.people.add(nm[0], nm[1], self.body[nm[0]:nm[1]])
+        return None
+
+    def minister(self, m: re.Match, end: int):
+        """"Menteri Perindustrian Budi": the ministry by the knowledge base, and the name after it."""
+        lx = lexicon()
+        title = m.group("t")
+        full = lx["minister_short"].get(title, title)
+        head = next(k for k in sorted(lx["ministers"], key=len, reverse=True) if full.startswith(k))
+        words_in_title = full[len(head):].split()
+        rest = list(re.finditer(r"\S+", self.body[m.end():end]))
+        toks = [t.group(0) for t in rest]
+        for k in range(min(len(toks), 7), -1, -1):
+            words = words_in_title + [t for t in toks[:k]]
+            if not words or any(w.startswith("(") for w in toks[:k]):
+                continue
+            ministry = " ".join([lx["ministers"][head], *words]).strip(" ,")
+            ministry = lx["ministry_aliases"].get(ministry, ministry)
+            hit = [e for e in self.kb.lookup(ministry) if e.get("type") == "ORG"]
+            if hit:
+                after = m.end() + (rest[k - 1].end() if k else 0)
+                p = self._person_at(after, end)
+                country = next((h for h in self.orgs if h.entity.type == "PLACE" and 0 <= h.start - after <= 2), None)
+                if not p and country:      # "Menteri X Indonesia, Budi"
+                    p = self._person_at(country.end, end)
+                if p:
+                    return p, hit[0]["name"], " ".join([head, *words])
+                return None
+        return None
+
+    def sentence(self, s) -> list[tuple[str, str, str, int]]:
+        out = []
+        body = self.body
+        ministers = {}
+        for m in _minister_rx().finditer(body, s.start, s.end):
+            got = self.minister(m, s.end)
+            if got:
+                p, org, role = got
+                out.append((p[2], role, org, p[0]))
+                ministers[m.start()] = True
+        not_after = re.compile(rf"(?:{alt(lexicon()['not_after'])})\s+$", re.I)
+        place_titles = {t.lower() for t in lexicon()["place_titles"]}
+        for m in title_rx().finditer(body, s.start, s.end):
+            if m.start() in ministers or not_after.search(body, max(s.start, m.start() - 20), m.start()):
+                continue
+            org = self.org_after(m.end(), s.end)
+            if org is None or (org.entity.type == "PLACE" and m.group(0).lower() not in place_titles):
+                continue
+            role = body[m.start():org.start].strip(" ,")
+            role = re.sub(r"\s+(?:of|at|di|dari)$", "", role)
+            before = CONNECT.search(body, s.start, m.start())
+            person = None
+            if before:
+                person = self._person_ending(before.start(), s.start)
+            org = self._last_org(org, s.end)
+            role = body[m.start():org.start].strip(" ,")
+            role = re.sub(r"\s+(?:of|at|di|dari)$", "", role)
+            after = self._person_at(org.end, s.end)
+            if after and CONNECT_AHEAD.match(body, after[1]):
+                after = None    # "Budi selaku Direktur X": that name has a title of its own
+            if after and (person is None or not body[org.end:after[0]].strip(" ").startswith(",")):
+                person = after
+            if person:
+                out.append((person[2], role, org_name(self, org), person[0]))
+        for m in _role_org_first(body, s, self):
+            out.append(m)
+        out += self.heads_of_state(s)
+        return out
+
+    def heads_of_state(self, s) -> list[tuple[str, str, str, int]]:
+        """"Presiden Budi" with no country: the country of the person's role in the knowledge base."""
+        lx = lexicon()
+        out = []
+        rx = re.compile(rf"(?<![\w-])(?:{alt(lx['heads_of_state'])})\s+$")
+        for p in self.people.spans:
+            if not (s.start <= p.start and p.end <= s.end) or not rx.search(self.body, max(s.start, p.start - 25), p.start):
+                continue
+            title = rx.search(self.body, max(s.start, p.start - 25), p.start).group(0).strip()
+            for e in self.kb.lookup(p.name):
+                if e.get("type") != "PERSON":
+                    continue
+                for r in e.get("roles", []):
+                    if r.get("role", "").lower() == title.lower() or title.lower() in r.get("role", "").lower():
+                        out.append((e["name"], title, r.get("org") or lx["home_country"], p.start))
+        return out
+
+
+def _role_org_first(body: str, s, r: _Roles):
+    """"Contoh Bank president Jane Roe": an organisation, title words only, then the name."""
+    for h in r.orgs:
+        if not (s.start <= h.start and h.end <= s.end):
+            continue
+        i = h.end
+        m = re.match(r"(?:’s|'s)?", body[i:])
+        i += m.end()
+        toks = list(re.finditer(r"\S+", body[i:s.end]))
+        n, last, titled = 0, i, False
+        for t in toks:
+            w = t.group(0)
+            if w.lower() in role_words():
+                n += 1
+                last = i + t.end()
+                titled = titled or bool(title_rx().fullmatch(w))
+                continue
+            break
+        joiners = {j.lower() for j in lexicon()["role_joiners"]}
+        if not n or n > 6 or not title_rx().search(body[i:last]) or body[i:last].split()[-1].lower() in joiners:
+            continue
+        p = r._person_at(last, s.end)
+        before = CONNECT.search(body, s.start, h.start)
+        if not p and before:
+            p = r._person_ending(before.start(), s.start)
+        if p:
+            yield p[2], body[i:last].strip(), org_name(r, h), p[0]
+
+
+def roles(v: DocView, people: People | None = None) -> list[Fact]:
+    people = people or People(v)
+    r = _Roles(v, people)
+    facts, seen = [], set()
+    for s in v.sentences:
+        for person, role, org, at in r.sentence(s):
+            if not person or person == org or not is_name_token(person.split()[0]) \
+                    or not any(len(t.strip(".")) > 1 for t in person.split()):
+                continue
+            key = (person, org)
+            if key in seen:
+                continue
+            seen.add(key)
+            people.titles.append((at, role, org, person))
+            facts.append(Fact(type="ROLE", args={"person": person, "role": role, "org": org},
+                              status=None, certainty=None, evidence=[v.evidence(s)]))
+    return facts
