@@ -109,9 +109,4 @@ def labelled(lines: list[str], key: str) -> list[str]:
     for s in lines:
         for m in pat.finditer(s):
             out += split_names(m.group("names").strip(" .-"))
-    seen, uniq = set(), []
-    for x in out:
-        if x.lower() not in seen:
-            seen.add(x.lower())
-            uniq.append(x)
-    return uniq
+    return L.unique(out)

@@ -133,3 +133,13 @@ def is_headline(s: str) -> bool:
     if not 2 <= len(ws) <= 24 or is_prose(s):
         return False
     return cap_ratio(s) >= 0.5 or not s.rstrip().endswith(CLOSERS)
+
+
+def unique(xs: list[str]) -> list[str]:
+    """Each string once, the first spelling kept, compared case-insensitively."""
+    seen, out = set(), []
+    for x in xs:
+        if x.lower() not in seen:
+            seen.add(x.lower())
+            out.append(x)
+    return out

@@ -25,7 +25,7 @@ def extract_metadata(c: Cleaned, url: str | None = None) -> Metadata:
     site, credit = resolve_site(lead.site if lead else None, bool(lead and lead.credit), url,
                                 "\n".join(c.head + c.removed) + "\n" + c.body)
     own = {_squash(x) for x in (site, lead.site if lead else None) if x}
-    cited = [x for x in _unique(cited_sources(c.body) + credited_sources(c.head + c.tail)) if _squash(x) not in own]
+    cited = [x for x in L.unique(cited_sources(c.body) + credited_sources(c.head + c.tail)) if _squash(x) not in own]
     if credit and not re.search(r"\d", credit) and credit.lower() not in {s.lower() for s in cited}:
         cited = [credit, *cited]
     last = c.paragraphs[-1] if c.paragraphs else ""
@@ -35,7 +35,7 @@ def extract_metadata(c: Cleaned, url: str | None = None) -> Metadata:
         published=published,
         published_inferred=None if published else infer_reference_date(c.body),
         authors=writers,
-        editors=[e for e in _unique(c.editors + labelled(c.head + c.removed, "editor_labels") + wire_editors(c.tail, last))
+        editors=[e for e in L.unique(c.editors + labelled(c.head + c.removed, "editor_labels") + wire_editors(c.tail, last))
                  if e.lower() not in {w.lower() for w in writers}],
         site=site,
         dateline=_dateline(lead, site, url),
@@ -84,13 +84,6 @@ def _published(head: list[str]) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _unique(xs: list[str]) -> list[str]:
-    seen, out = set(), []
-    for x in xs:
-        if x.lower() not in seen:
-            seen.add(x.lower())
-            out.append(x)
-    return out
 
 
 def infer_reference_date(body: str) -> str | None:

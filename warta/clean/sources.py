@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from warta.clean import lines as L
 from warta.clean.dates import find_dates
 from warta.clean.lexicon import load
 
@@ -85,7 +86,7 @@ def cited_sources(body: str) -> list[str]:
     for _, name in sorted(found):
         if name and name.lower() not in stop and not re.fullmatch(DAY_NAMES, name):
             out.append(name)
-    out = _unique(out)  # "Nikkei" inside "Nikkei Asia" is the same citation
+    out = L.unique(out)  # "Nikkei" inside "Nikkei Asia" is the same citation
     return [x for x in out if not any(y != x and y.lower().startswith(x.lower() + " ") for y in out)]
 
 
@@ -108,7 +109,7 @@ def credited_sources(lines: list[str]) -> list[str]:
             continue
         if re.fullmatch(r"[\w-]+(?:\.[a-z]{2,})+", n) or all(w[0].isupper() or not w[0].isalpha() for w in ws):
             out.append(n)
-    return _unique(out)
+    return L.unique(out)
 
 
 def _longest_known(name: str, media: dict[str, str]) -> str | None:
@@ -126,10 +127,3 @@ def _longest_known(name: str, media: dict[str, str]) -> str | None:
     return None
 
 
-def _unique(xs: list[str]) -> list[str]:
-    seen, out = set(), []
-    for x in xs:
-        if x.lower() not in seen:
-            seen.add(x.lower())
-            out.append(x)
-    return out

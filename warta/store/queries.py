@@ -142,6 +142,7 @@ def _chunks(xs: list, n: int = 500):
         yield xs[i:i + n]
 
 
+MAX_LISTED = 20   # sources and sentences listed per partner (the latest); the counts give the rest
 LIGHT = (M.Fact.id, M.Fact.type, M.Fact.status, M.Fact.certainty, M.Fact.first_seen, M.Fact.last_seen, M.Fact.sources)
 
 
@@ -195,10 +196,12 @@ def partners(s: Session, name: str, limit: int = 200) -> dict:
     out = []
     for f in facts:
         evs = evidence_of.get(f.id, [])
+        srcs = sorted({d for _, d in evs})
         for oid, oname in sorted(set(others.get(f.id, [])), key=lambda x: x[1]):
             out.append({"partner": oname, "partner_id": oid, "fact_id": f.id, "status": f.status,
                         "certainty": f.certainty, "first_seen": f.first_seen, "last_seen": f.last_seen,
-                        "sources": sorted({d for _, d in evs}), "evidence": [ev.sentence for ev, _ in evs],
+                        "sources": srcs[:MAX_LISTED], "source_count": len(srcs),
+                        "evidence": [ev.sentence for ev, _ in evs][-MAX_LISTED:], "evidence_count": len(evs),
                         "status_history": _history_of(evs)})
     return {"entity": {"id": e.id, "name": e.name, "type": e.type}, "partners": out}
 
