@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -29,12 +30,17 @@ def pack(sig: MinHash) -> bytes:
     return sig.hashvalues.astype("<u8").tobytes()
 
 
+@lru_cache(maxsize=1)
+def _scheme() -> tuple[dict, np.dtype]:
+    """The installed datasketch's hashing scheme and value type, as `signature` makes them."""
+    like = MinHash(num_perm=1, seed=1)
+    return ({"scheme": like.scheme} if getattr(like, "scheme", None) else {}), like.hashvalues.dtype
+
+
 def unpack(data: bytes) -> MinHash:
     """The signature `pack` stored, as a MinHash of the same hashing scheme as `signature`'s."""
-    like = MinHash(num_perm=1, seed=1)
-    extra = {"scheme": like.scheme} if getattr(like, "scheme", None) else {}
-    values = np.frombuffer(data, dtype="<u8").astype(like.hashvalues.dtype)
-    return MinHash(num_perm=NUM_PERM, seed=1, hashvalues=values, **extra)
+    extra, dtype = _scheme()
+    return MinHash(num_perm=NUM_PERM, seed=1, hashvalues=np.frombuffer(data, dtype="<u8").astype(dtype), **extra)
 
 
 def band_keys(sig: MinHash) -> list[str]:

@@ -198,3 +198,9 @@ def lexicon() -> dict[str, Any]:
 def _lexicon() -> dict[str, Any]:
     with open(DATA / "lexicon.yaml", encoding="utf-8") as fh:
         return yaml.safe_load(fh)
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Common words a typo match must never turn into a name, nor a place descriptor end on."""
+    return frozenset(s.lower() for s in lexicon().get("common_words", []))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from warta.kb.base import KB, lexicon, norm_name
+from warta.kb.base import KB, common_words, lexicon, norm_name
 from warta.model import MentionSpan, Sentence
 from warta.nlp.cleanup import is_not_name
 
@@ -40,7 +40,7 @@ CONNECTORS = frozenset({"dan", "&", "of", "and"})
 
 
 def _proper_tail(rest: str) -> str:
-    common = {w.lower() for w in lexicon().get("common_words", [])}
+    common = common_words()
     words = rest.split()
     i = len(words)
     while i > 0 and words[i - 1].lower() not in common and words[i - 1].lower() not in CONNECTORS:

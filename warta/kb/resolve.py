@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from warta.kb.base import KB, lexicon, load_kb, norm_name, slug
+from warta.kb.base import KB, common_words, lexicon, load_kb, norm_name, slug
 from warta.kb.coref import descriptive_mentions, place_descriptor_mentions, pronoun_mentions, typo_candidates
 from warta.kb.fuzzy import typo_match
 from warta.model import Entity, Mention, MentionSpan, Metadata, Sentence
@@ -35,14 +35,9 @@ def new_id(type_: str, name: str) -> str:
     return f"new:{type_.lower()}:{slug(name)}"
 
 
-@lru_cache(maxsize=1)
-def _common_words() -> frozenset[str]:
-    return frozenset(s.lower() for s in lexicon().get("common_words", []))
-
-
 def _typo_ok(text: str) -> bool:
     """A common word ("Sekarang", "Kantor") is never a typo of a name."""
-    return norm_name(text) not in _common_words()
+    return norm_name(text) not in common_words()
 
 
 @lru_cache(maxsize=1)

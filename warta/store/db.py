@@ -16,6 +16,12 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 MIGRATION_LOCK_KEY = 0x77617274   # "wart": the advisory lock every Warta migration takes
 
 
+def chunks(xs: list, n: int = 500):
+    """`xs` in slices of `n`: an IN list stays under every database's parameter limit."""
+    for i in range(0, len(xs), n):
+        yield xs[i:i + n]
+
+
 class StoreError(RuntimeError):
     pass
 

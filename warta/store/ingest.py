@@ -20,7 +20,7 @@ from warta.model import Document as DocModel
 from warta.model import STATUS_VALUES, RawPage, ReadFailure, WorkDoc
 from warta.pipeline import Pipeline, StageFailure, batches
 from warta.store import models as M
-from warta.store.db import Store
+from warta.store.db import Store, chunks
 from warta.store.keys import fact_entities, fact_id, merge_key
 from warta.store.neardup import check_and_register
 
@@ -73,7 +73,7 @@ def store_document(s: Session, dialect: str, pid: str, doc: DocModel, raw_source
     ids: dict[str, str] = {e.name: e.id for e in doc.entities}
     eids = sorted({e.id for e in doc.entities})
     have_ent = _existing(s, M.Entity.id, M.Entity.id, eids)
-    have_alias = {tuple(r) for part in _chunks(eids) for r in
+    have_alias = {tuple(r) for part in chunks(eids) for r in
                   s.execute(select(M.Alias.entity_id, M.Alias.alias_lower).where(M.Alias.entity_id.in_(part)))}
     seen_doc: set[str] = set()
     for e in doc.entities:
@@ -102,7 +102,7 @@ def store_document(s: Session, dialect: str, pid: str, doc: DocModel, raw_source
                          first_seen=date, last_seen=date, sources=0))
             have_fact.add(fid)
     s.flush()
-    have_link = {tuple(r) for part in _chunks(fids) for r in
+    have_link = {tuple(r) for part in chunks(fids) for r in
                  s.execute(select(M.FactEntity.fact_id, M.FactEntity.entity_id, M.FactEntity.role)
                            .where(M.FactEntity.fact_id.in_(part)))}
     linked_ents = {eid for f, _ in keyed for eid, _ in fact_entities(f, ids)}
@@ -122,7 +122,7 @@ def store_document(s: Session, dialect: str, pid: str, doc: DocModel, raw_source
                                  date=date, status=f.status, certainty=f.certainty, args=f.args, flags=f.flags))
                 have_ev.add((fid, ev.start))
     s.flush()
-    rows = {r.id: r for part in _chunks(fids) for r in s.scalars(select(M.Fact).where(M.Fact.id.in_(part)))}
+    rows = {r.id: r for part in chunks(fids) for r in s.scalars(select(M.Fact).where(M.Fact.id.in_(part)))}
     for fid in fids:
         _refresh_fact(s, rows[fid])
     return "revision" if prev else "stored"
@@ -131,14 +131,9 @@ def store_document(s: Session, dialect: str, pid: str, doc: DocModel, raw_source
 def _existing(s: Session, col, key, values: list) -> set:
     """Which of `values` are already stored in column `col`."""
     out: set = set()
-    for part in _chunks(values):
+    for part in chunks(values):
         out.update(s.scalars(select(col).where(key.in_(part))))
     return out
-
-
-def _chunks(xs: list, n: int = 500):
-    for i in range(0, len(xs), n):
-        yield xs[i:i + n]
 
 
 def _refresh_fact(s: Session, row: M.Fact) -> None:

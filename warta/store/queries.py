@@ -9,6 +9,7 @@ from sqlalchemy import func, or_, select, text
 from sqlalchemy.orm import Session
 
 from warta.store import models as M
+from warta.store.db import chunks
 
 MAX_LIMIT = 1000
 
@@ -132,14 +133,9 @@ def _fact_ids(s: Session, eid: str) -> list[str]:
 
 def _facts_by_ids(s: Session, ids: list[str]) -> list[M.Fact]:
     out: list[M.Fact] = []
-    for part in _chunks(ids):
+    for part in chunks(ids):
         out += s.scalars(select(M.Fact).where(M.Fact.id.in_(part))).all()
     return out
-
-
-def _chunks(xs: list, n: int = 500):
-    for i in range(0, len(xs), n):
-        yield xs[i:i + n]
 
 
 MAX_LISTED = 20   # sources and sentences listed per partner (the latest); the counts give the rest
@@ -150,7 +146,7 @@ def _light_facts(s: Session, ids: list[str]) -> list:
     """The facts' scalar columns without their JSON arguments: an entity with thousands of
     facts is counted and sorted without decoding them all."""
     out: list = []
-    for part in _chunks(ids):
+    for part in chunks(ids):
         out += s.execute(select(*LIGHT).where(M.Fact.id.in_(part))).all()
     return out
 
@@ -161,11 +157,11 @@ def _evidence_by_fact(s: Session, fids: list[str]) -> dict[str, list]:
     from the fact ids."""
     E = M.Evidence
     evs: list = []
-    for part in _chunks(fids):
+    for part in chunks(fids):
         evs += s.execute(select(E.fact_id, E.id, E.document_id, E.sentence, E.date, E.status)
                          .where(E.fact_id.in_(part))).all()
     doc_ids: dict[str, str] = {}
-    for part in _chunks(sorted({e.document_id for e in evs})):
+    for part in chunks(sorted({e.document_id for e in evs})):
         doc_ids.update(s.execute(select(M.Document.id, M.Document.doc_id).where(M.Document.id.in_(part))).all())
     out: dict[str, list] = defaultdict(list)
     for e in sorted(evs, key=lambda e: (e.date or "", e.id)):
@@ -187,7 +183,7 @@ def partners(s: Session, name: str, limit: int = 200) -> dict:
     facts = sorted(facts, key=lambda f: (f.last_seen or "", f.id), reverse=True)[:limit]
     ids = [f.id for f in facts]
     others: dict[str, list] = defaultdict(list)
-    for part in _chunks(ids):
+    for part in chunks(ids):
         for fid, oid, oname in s.execute(select(M.FactEntity.fact_id, M.Entity.id, M.Entity.name)
                                          .join(M.Entity, M.Entity.id == M.FactEntity.entity_id)
                                          .where(M.FactEntity.fact_id.in_(part), M.FactEntity.entity_id != e.id)):
