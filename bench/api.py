@@ -5,10 +5,14 @@ The store is built once (bench/.cache/api-10k.db): the bundled examples go throu
 the pipeline, then each processed document is stored again under 1,000 variants of
 its partners' names, so the store holds thousands of entities and one much-cited
 company.  `warta serve` runs in a subprocess on 127.0.0.1; clients are asyncio tasks
-in this process; the writer is a `warta ingest` of fresh pages into the same store.
-Reports p50/p95/p99 in ms and the count of errors (5xx or failed connections).
+in this process, or wrk (Debian's package) when it is on PATH: a C client takes less of
+the two cores the server shares with it than Python clients do, so it is preferred; the
+writer is a `warta ingest` of fresh pages into the same store.
+Reports p50/p95/p99 in ms and the count of errors (5xx or failed connections; with wrk,
+any non-2xx/3xx answer, socket error or timeout past 10 s).
 
-usage: python bench/api.py [--docs 10000] [--requests 2000] [--clients 20,100] [--workers 2]
+usage: python bench/api.py [--docs 10000] [--requests 2000] [--seconds 10] [--clients 20,100] [--workers 2]
+       [--client wrk|httpx]
 """
 from __future__ import annotations
 
@@ -16,6 +20,7 @@ import argparse
 import asyncio
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -107,7 +112,27 @@ async def load(base: str, paths: list[str], clients: int, requests: int) -> dict
             "p50_ms": q(0.5), "p95_ms": q(0.95), "p99_ms": q(0.99)}
 
 
-def writer_pages(tmp: Path, n: int = 400) -> Path:
+WRK_REPORT = """
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format("WARTA {\\"requests\\": %d, \\"errors\\": %d, \\"rps\\": %.1f, \\"p50_ms\\": %.1f, \\"p95_ms\\": %.1f, \\"p99_ms\\": %.1f}\\n",
+    summary.requests, e.connect + e.read + e.write + e.status + e.timeout,
+    summary.requests / (summary.duration / 1e6),
+    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000))
+end
+"""
+
+
+def load_wrk(base: str, path: str, clients: int, seconds: int, tmp: Path) -> dict:
+    script = tmp / "report.lua"
+    script.write_text(WRK_REPORT, encoding="utf-8")
+    out = subprocess.run(["wrk", "-t1", f"-c{clients}", f"-d{seconds}s", "--timeout", "10s", "-s", str(script),
+                          base + path], capture_output=True, text=True, check=True).stdout
+    line = next(x for x in out.splitlines() if x.startswith("WARTA "))
+    return json.loads(line[len("WARTA "):])
+
+
+def writer_pages(tmp: Path, n: int = 2000) -> Path:
     d = tmp / "writer"
     d.mkdir(exist_ok=True)
     src = sorted((ROOT / "examples").glob("*.txt"))
@@ -120,9 +145,12 @@ def writer_pages(tmp: Path, n: int = 400) -> Path:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--docs", type=int, default=10_000)
-    ap.add_argument("--requests", type=int, default=2000)
+    ap.add_argument("--requests", type=int, default=2000, help="per run, with the httpx client")
+    ap.add_argument("--seconds", type=int, default=10, help="per run, with wrk")
+    ap.add_argument("--client", choices=["wrk", "httpx"], default="wrk" if shutil.which("wrk") else "httpx")
     ap.add_argument("--clients", default="20,100")
     ap.add_argument("--workers", type=int, default=2, help="`warta serve --workers`")
+    ap.add_argument("--out", default=str(ROOT / "bench" / "results" / "api.json"))
     ap.add_argument("--build-only", action="store_true", help="build the cached store and stop")
     a = ap.parse_args()
     CACHE.mkdir(parents=True, exist_ok=True)
@@ -143,7 +171,8 @@ def main() -> None:
     from urllib.parse import quote
     paths = {"entity": [f"/api/entities/{quote(name)}", "/api/entities/" + quote(f"{name}")],
              "partners": [f"/api/entities/{quote(name)}/partners"]}
-    res: dict = {"docs": a.docs, "entity": name, "workers": a.workers, "runs": []}
+    res: dict = {"docs": a.docs, "entity": name, "workers": a.workers, "client": a.client,
+                 "cache_seconds": float(os.environ.get("WARTA_API_CACHE_SECONDS") or 2.0), "runs": []}
     try:
         for _ in range(150):
             try:
@@ -161,14 +190,17 @@ def main() -> None:
                                          stderr=subprocess.DEVNULL)
                     time.sleep(4)      # past its start-up, into its writes
                 for ep, ps in paths.items():
-                    r = asyncio.run(load(base, ps, clients, a.requests))
+                    if a.client == "wrk":
+                        r = load_wrk(base, ps[0], clients, a.seconds, tmp)
+                    else:
+                        r = asyncio.run(load(base, ps, clients, a.requests))
                     r.update(endpoint=ep, clients=clients, writer=writing and w.poll() is None)
                     res["runs"].append(r)
                     print(json.dumps(r), file=sys.stderr)
                 if w is not None:
                     w.terminate()
                     w.wait()
-        (ROOT / "bench" / "results" / "api.json").write_text(json.dumps(res, indent=1) + "\n", encoding="utf-8")
+        Path(a.out).write_text(json.dumps(res, indent=1) + "\n", encoding="utf-8")
         print(json.dumps(res, indent=1))
     finally:
         srv.terminate()

@@ -101,6 +101,18 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins), allow_methods=["GET", "POST"],
                            allow_headers=["Authorization", "Content-Type"])
 
+    # outermost: a cached answer already carries the headers the inner layers added
+    from warta.api.cache import ResponseCache
+    from warta.store.generation import Generation
+    gens: list[Generation] = []
+
+    def generation() -> str | None:
+        if not gens:
+            gens.append(Generation(store().engine))
+        return gens[0].current()
+    app.add_middleware(ResponseCache, generation=generation, max_stale=settings.api_cache_seconds,
+                       state=app.state)
+
     from warta.api import routes
     from warta.web import views
     app.include_router(routes.router(session, settings))

@@ -86,6 +86,9 @@ def router(session, settings: Settings) -> APIRouter:
             p = Path(d) / f"{doc_id}{suffix}"
             p.write_bytes(raw)
             rep = do_ingest(request.app.state.store or _open(request), [str(p)])
+        cache = getattr(request.app.state, "response_cache", None)
+        if cache is not None:
+            cache.clear()
         return IngestResult(stored=rep.stored, revisions=rep.revisions, unchanged=rep.unchanged, failed=rep.failed,
                             failures=[f.split("/")[-1] for f in rep.failures])
 
