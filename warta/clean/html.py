@@ -25,10 +25,10 @@ class HtmlPage:
     removed: list[str] = field(default_factory=list)
 
 
-def _extract(html: str, url: str | None):
+def _extract(html, url: str | None):
     import trafilatura
     doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
-                                      include_tables=False, deduplicate=False)
+                                      include_tables=True, deduplicate=False)
     if doc is None:
         return None, {}
     meta = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
@@ -48,7 +48,10 @@ def _published(html: str, fallback: str | None) -> str | None:
 
 
 def html_to_page(html: str, url: str | None = None) -> HtmlPage:
-    text, meta = _extract(html, url)
+    from trafilatura.utils import load_html
+    tree = load_html(html)       # parsed once: the headline is read before trafilatura prunes the tree
+    heads = _heads(tree)
+    text, meta = _extract(tree if tree is not None else html, url)
     if text is None:
         return HtmlPage(text="", url=url)
     kept, removed = [], []
@@ -60,7 +63,26 @@ def html_to_page(html: str, url: str | None = None) -> HtmlPage:
     authors = [a.strip() for a in (meta.get("author") or "").split(";") if a.strip()]
     date = _published(html, meta.get("date"))
     return HtmlPage(
-        text="\n\n".join(kept), title=meta.get("title"), published=date, authors=authors,
+        text="\n\n".join(kept), title=_title(heads, meta, url), published=date, authors=authors,
         site=meta.get("sitename"), url=url or meta.get("url"), description=meta.get("description"),
         removed=removed,
     )
+
+
+
+def _heads(tree):
+    """What the headline is chosen from, read off the tree before extraction changes it."""
+    if tree is None:
+        return None
+    from warta.clean.html_title import candidates
+    return candidates(tree)
+
+
+def _title(heads, meta: dict, url: str | None) -> str | None:
+    from urllib.parse import urlsplit
+
+    from warta.clean.html_title import headline
+    if heads is None:
+        return meta.get("title")
+    host = urlsplit(url or meta.get("url") or "").hostname
+    return headline(*heads, fallback=meta.get("title"), site=meta.get("sitename"), host=host)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from warta.clean.metadata import extract_metadata
-from warta.clean.text import clean_lines
+from warta.clean.text import clean_extracted, clean_lines
 from warta.model import WorkDoc
 from warta.pipeline import stage
 
@@ -19,7 +19,9 @@ def clean(wd: WorkDoc) -> WorkDoc:
     if raw.kind == "html":
         from warta.clean.html import html_to_page
         page = html_to_page(raw.content, raw.url)
-        c = clean_lines(page.text)
+        # trafilatura has already cut the page to its article: the flattened-page rules
+        # (find the lead, stop at the first list heading) would cut articles short
+        c = clean_extracted(page.text)
         meta = extract_metadata(c, url=raw.url)
         # the HTML's own metadata is better than what a text head can give
         meta.title = page.title or meta.title

@@ -162,3 +162,38 @@ def _drop_trailing_chrome(out: Cleaned, last_line: str = "") -> None:
     while out.paragraphs and not L.is_prose(out.paragraphs[-1]) and not _unclosed_sentence(out.paragraphs[-1]) \
             and not (out.paragraphs[-1] == last_line and _cut_sentence(out.paragraphs[-1])):
         out.removed.append(out.paragraphs.pop())
+
+
+def clean_extracted(text: str) -> Cleaned:
+    """Text that an HTML extractor has already cut down to the article (trafilatura):
+    the page's chrome is gone, so there is no lead to find and no footer to cut at.
+    Lines are judged one at a time: chrome lines and editor tags are dropped, a list
+    heading ("Baca Juga", "Berita Terkait") takes the link lines under it with it, and
+    everything else - subheadings, short lines, list items of the article - stays."""
+    lines = [L.norm_line(s) for s in text.split("\n")]
+    out = Cleaned([], [])
+    i, n = 0, len(lines)
+    while i < n:
+        s = lines[i]
+        i += 1
+        if not s:
+            continue
+        if L.is_heading(s):
+            out.removed.append(s)
+            while i < n and (not lines[i] or not L.is_prose(lines[i])):
+                if lines[i]:
+                    out.removed.append(lines[i])
+                i += 1
+            continue
+        ed = L.editor_tag(s)
+        if ed:
+            out.editors.append(ed)
+            out.removed.append(s)
+        elif L.is_chrome_line(s):
+            out.removed.append(s)
+        else:
+            out.paragraphs.append(s)
+    _drop_trailing_chrome(out)
+    out.lead_line = next((p for p in out.paragraphs if L.is_prose(p)), None)
+    out.tail = _tail(lines, out.paragraphs)
+    return out
