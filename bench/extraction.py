@@ -109,7 +109,7 @@ def wcxb_pages(limit: int):
     for g in sorted((d / "ground-truth").glob("*.json"))[: limit or None]:
         gt = json.loads(g.read_text(encoding="utf-8"))["ground_truth"]
         html = gzip.decompress((d / "html" / f"{g.stem}.html.gz").read_bytes()).decode("utf-8", "replace")
-        yield g.stem, html, gt["main_content"], gt.get("title"), gt.get("author"), gt.get("publish_date")
+        yield g.stem, html, gt.get("main_content") or "", gt.get("title"), gt.get("author"), gt.get("publish_date")
 
 
 def scrapinghub_pages(limit: int):

@@ -37,3 +37,17 @@ def test_extracted_text_keeps_subheadings_and_drops_chrome_lines():
     assert "Tahap pertama" in c.paragraphs
     assert not any("Baca Juga" in p or "Harga Nikel" in p for p in c.paragraphs)
     assert c.paragraphs[-1].startswith("Tahap pertama pabrik")
+
+
+def test_authors_lose_labels_dates_job_titles_and_repeats():
+    from warta.clean.html_authors import clean_authors
+    assert clean_authors(["Written By Rina Wulandari"]) == ["Rina Wulandari"]
+    assert clean_authors(["Rina Wulandari February 8"]) == ["Rina Wulandari"]
+    assert clean_authors(["Rina Wulandari Senior Editor"]) == ["Rina Wulandari"]
+    assert clean_authors(["Rina Putri Wulandari", "Rina Wulandari"]) == ["Rina Putri Wulandari"]
+    assert clean_authors(["Rina Wulandari", "Ph D"]) == ["Rina Wulandari, Ph D"]
+
+
+def test_a_byline_element_names_the_author_when_the_meta_tags_do_not():
+    page = PAGE.replace("<article>", '<article><span class="author-name">Rina Wulandari</span>')
+    assert html_to_page(page).authors == ["Rina Wulandari"]

@@ -60,7 +60,12 @@ def html_to_page(html: str, url: str | None = None) -> HtmlPage:
         if not s:
             continue
         (removed if L.is_chrome_line(s) or L.is_heading(s) else kept).append(s)
-    authors = [a.strip() for a in (meta.get("author") or "").split(";") if a.strip()]
+    from urllib.parse import urlsplit
+
+    from warta.clean.html_authors import clean_authors
+    host = urlsplit(url or meta.get("url") or "").hostname
+    named = [a for a in (meta.get("author") or "").split(";") if a.strip()] or (heads[2] if heads else [])
+    authors = clean_authors(named, site=meta.get("sitename"), host=host)
     date = _published(html, meta.get("date"))
     return HtmlPage(
         text="\n\n".join(kept), title=_title(heads, meta, url), published=date, authors=authors,
@@ -74,8 +79,9 @@ def _heads(tree):
     """What the headline is chosen from, read off the tree before extraction changes it."""
     if tree is None:
         return None
+    from warta.clean.html_authors import byline_candidates
     from warta.clean.html_title import candidates
-    return candidates(tree)
+    return (*candidates(tree), byline_candidates(tree))
 
 
 def _title(heads, meta: dict, url: str | None) -> str | None:
@@ -85,4 +91,4 @@ def _title(heads, meta: dict, url: str | None) -> str | None:
     if heads is None:
         return meta.get("title")
     host = urlsplit(url or meta.get("url") or "").hostname
-    return headline(*heads, fallback=meta.get("title"), site=meta.get("sitename"), host=host)
+    return headline(heads[0], heads[1], fallback=meta.get("title"), site=meta.get("sitename"), host=host)
