@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from warta.clean.metadata import extract_metadata
+from warta.clean.reflow import reflow
 from warta.clean.text import clean_extracted, clean_lines
 from warta.model import WorkDoc
 from warta.pipeline import stage
@@ -31,7 +32,7 @@ def clean(wd: WorkDoc) -> WorkDoc:
             meta.published_inferred = None
         c.removed = page.removed + c.removed
     else:
-        c = clean_lines(raw.content)
+        c = clean_lines(reflow(raw.content))
         meta = extract_metadata(c, url=raw.url)
         # a full date above a flattened page ("date 2025-12-15") dates it when the page
         # prints no date of its own (bare: it gives no time)

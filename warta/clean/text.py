@@ -193,7 +193,11 @@ def clean_extracted(text: str) -> Cleaned:
             out.removed.append(s)
         else:
             out.paragraphs.append(s)
-    _drop_trailing_chrome(out)
+    # a label or two left at the very end ("Tags", "Daftar isi"); list items and text
+    # the word rules cannot read (Japanese has no spaces) stay
+    while out.paragraphs and len(out.paragraphs[-1].split()) <= 3 and not out.paragraphs[-1].endswith(L.CLOSERS) \
+            and len(out.paragraphs[-1]) <= 30:
+        out.removed.append(out.paragraphs.pop())
     out.lead_line = next((p for p in out.paragraphs if L.is_prose(p)), None)
     out.tail = _tail(lines, out.paragraphs)
     return out

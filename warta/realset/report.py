@@ -44,8 +44,12 @@ def bootstrap(pred: dict[str, dict], gold: dict[str, dict], draws: int = 1000, s
     return out
 
 
-def full_report(pred: dict[str, dict], gold: dict[str, dict], draws: int = 1000) -> dict[str, Any]:
+def full_report(pred: dict[str, dict], gold: dict[str, dict], draws: int = 1000,
+                raw: dict[str, str] | None = None) -> dict[str, Any]:
     res = ev.score(pred, gold)
+    if raw is not None:
+        from warta.realset.lines import line_report
+        res["lines"] = line_report(pred, gold, raw)
     res["interval95"] = bootstrap(pred, gold, draws)
     by_lang = {}
     for lang in sorted({g.get("language") for g in gold.values()}):
@@ -114,3 +118,8 @@ def print_breakdown(res: dict[str, Any]) -> None:
     t.add_row("certainty acc", f3(res["certainty_acc"]), *[f3(L["certainty_acc"]) for L in res["by_language"].values()])
     t.add_row("documents", str(res["docs"]), *[str(L["docs"]) for L in res["by_language"].values()])
     con.print(t)
+    if res.get("lines"):
+        ln = res["lines"]
+        con.print(f"page lines: body-line recall {f3(ln['body_line_recall'])} of {ln['body_lines']}, "
+                  f"chrome leak {f3(ln['chrome_leak'])} of {ln['other_lines']}, "
+                  f"empty bodies {len(ln['empty_bodies'])}")
