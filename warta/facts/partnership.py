@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from warta.facts.context import DocView, Hit
-from warta.facts.lexicon import cue_rx, load, rx, status_of
+from warta.facts.lexicon import cue_rx, load, rx
 from warta.facts.parties import acting, is_party
 from warta.model import Fact
 
@@ -33,9 +33,15 @@ def _status(text: str, cue_at: int = 0) -> str:
     negation ("belum menandatangani": negotiating) or plan word ("akan
     membentuk perusahaan patungan": exploring) stands just before it."""
     lx = load("partnership")
-    st = status_of("partnership", text, "agreed")
-    if st != "agreed":
-        return st or "agreed"
+    neg, plan = rx(tuple(lx["negations"])), rx(tuple(lx.get("plan_words", [])))
+    not_end = rx(tuple(lx.get("not_ended_before", [])))
+    for m in rx(tuple(lx["status"]["ended"])).finditer(text):
+        before = text[max(0, m.start() - 25): m.start()]
+        if not (neg.search(before) or not_end.search(before)):
+            return "ended"
+    for st in ("negotiating", "exploring"):
+        if rx(tuple(lx["status"][st])).search(text):
+            return st
     neg, plan = rx(tuple(lx["negations"])), rx(tuple(lx.get("plan_words", [])))
     kinds = set()
     for m in rx(tuple(lx["status"]["agreed"])).finditer(text):
@@ -62,7 +68,24 @@ def _unique(hits: list[Hit]) -> list[Hit]:
     return out
 
 
+REFERENT_BACK = 2   # sentences back to look for the organisation an anaphor stands for
 JOINT_GAP = 30   # "merger dua bank yakni A dan B": the first member comes this close after the cue
+
+
+def _between(v: DocView, s, m) -> list[Hit]:
+    """The parties of "kerja sama antara A dan B" / "partnership between A and B":
+    the organisations after "antara"/"between" up to the clause's end."""
+    lx = load("partnership")
+    tail = s.text[m.end():]
+    b = re.match(r"\s*(?:yang dilakukan\s+)?(?:antara|between|among|oleh|by)\b", tail, re.I)
+    if not b:
+        return []
+    rest = tail[b.end():]
+    stop = rx(tuple(lx["between_stop"])).search(rest)
+    brk = re.search(r";|\.(?:\s|$)", rest)
+    end = min([len(rest)] + [x.start() for x in (stop, brk) if x])
+    at = s.start + m.end() + b.end()
+    return _unique(_aliases_out(v, acting(v, v.entities_in(at, at + end))))
 
 
 def _joint(v: DocView, s, m) -> list[Hit]:
@@ -73,34 +96,133 @@ def _joint(v: DocView, s, m) -> list[Hit]:
     stop = rx(tuple(load("partnership")["joint_stop"])).search(tail)
     brk = re.search(r";|\.(?:\s|$)", tail)
     end = min([len(tail)] + [x.start() for x in (stop, brk) if x])
-    members = _unique(v.entities_in(s.start + m.end(), s.start + m.end() + end))
+    members = _unique(_aliases_out(v, v.entities_in(s.start + m.end(), s.start + m.end() + end)))
     if members and members[0].start - (s.start + m.end()) > JOINT_GAP:
         return []   # the cue is not followed by its members ("merger ... dokumen kepada ...")
     return members
 
 
+def _cue(v: DocView, s, pattern: re.Pattern):
+    """The first cue of `pattern` in sentence `s` that is a deal word: not inside a
+    name ("Biro Hubungan Masyarakat dan Kerja Sama", a quoted headline), not an office
+    ("Direktur Kerja Sama"), not a scheme ("Kerja Sama Pemerintah dengan Badan Usaha")."""
+    lx = load("partnership")
+    office = rx(tuple(lx.get("office_before", [])))
+    scheme = rx(tuple(lx.get("scheme_after", [])))
+    for m in pattern.finditer(s.text):
+        a, b = s.start + m.start(), s.start + m.end()
+        if any(h.start <= a and b <= h.end and h.end - h.start > b - a for h in v.hits):
+            continue
+        before = s.text[max(0, m.start() - 40): m.start()].rstrip()
+        if any(o.end() == len(before) for o in office.finditer(before)):
+            continue
+        if scheme.match(s.text[m.end():].lstrip()):
+            continue
+        return m
+    return None
+
+
+def _ventures_out(v: DocView, hits: list[Hit]) -> list[Hit]:
+    """Without the venture being named ("JV dengan X yaitu Foxconn Indika Motor",
+    "perusahaan patungan bernama Y"): the venture is no party to itself."""
+    lx = load("partnership")
+    named = rx(tuple(lx.get("venture_name_before", [])))
+    listed, venture = rx(tuple(lx.get("venture_list_words", []))), rx(tuple(lx.get("venture_words", [])))
+    out = []
+    for h in hits:
+        w0 = max(0, h.start - 20)
+        before = v.body[w0: h.start].rstrip(" ,(")
+        if any(m.end() == len(before) for m in named.finditer(before)):
+            continue
+        lm = [w0 + m.start() for m in listed.finditer(before) if m.end() == len(before)]
+        if lm and venture.search(v.body[max(0, lm[0] - 60): lm[0]]):
+            continue
+        out.append(h)
+    return out
+
+
+def _aliases_out(v: DocView, hits: list[Hit]) -> list[Hit]:
+    """Without a short name in brackets right after a party ("Singapore Telecommunication
+    Limited (Singtel)", "Indosat Ooredoo Hutchison (IOH)"): the same party twice."""
+    out: list[Hit] = []
+    for h in _ventures_out(v, hits):
+        if out and re.fullmatch(r"\s*\(\s*", v.body[out[-1].end:h.start]) and v.body[h.end:h.end + 1] == ")":
+            if out[-1].entity.id.startswith("new:") and not h.entity.id.startswith("new:"):
+                out[-1] = h   # the name the knowledge base knows
+            continue
+        out.append(h)
+    return out
+
+
+def _referent(v: DocView, s, exclude: set[str]) -> Hit | None:
+    """The organisation an anaphor before the cue stands for ("Pihaknya menggandeng X",
+    "Perseroan akan membentuk JV dengan Y"): the organisation the article names most."""
+    i = v.sentence_index(s)
+    for prev in reversed(v.sentences[max(0, i - REFERENT_BACK):i]):
+        hs = [h for h in _unique(acting(v, v.entities_in(prev.start, prev.end))) if h.entity.id not in exclude]
+        if hs:
+            return hs[0]
+    counts: dict[str, list[Hit]] = {}
+    for h in v.hits:
+        if h.entity.type == "ORG" and h.entity.id not in v.media and h.entity.id not in exclude and is_party(h):
+            counts.setdefault(h.entity.id, []).append(h)
+    if not counts:
+        return None
+    best = max(counts.values(), key=lambda hs: (len(hs), -hs[0].start))
+    return best[0] if len(best) >= 2 else None
+
+
 def extract(v: DocView) -> list[Fact]:
+    out: list[Fact] = []
+    seen: set[frozenset] = set()
+    for f in _extract(v):
+        key = frozenset(f.args["parties"])
+        if key not in seen:   # one fact per party set: a restated deal is the same fact
+            seen.add(key)
+            out.append(f)
+    return out
+
+
+def _extract(v: DocView) -> list[Fact]:
     facts: list[Fact] = []
     cue = cue_rx("partnership")
     joint = cue_rx("partnership", "joint_cues")
+    anaphor = cue_rx("partnership", "anaphors")
+    supporter = cue_rx("partnership", "supporters")
     for s in v.sentences:
-        jm = joint.search(s.text)
+        jm = _cue(v, s, joint)
         if jm:
             members = _joint(v, s, jm)
+            if len(members) < 2:   # "XL Axiata dan Smartfren resmi merger": members before the cue
+                before = _unique(_aliases_out(v, acting(v, v.entities_in(s.start, s.start + jm.start()))))
+                gap = s.text[before[-1].end - s.start: jm.start()] if before else ""
+                if len(before) >= 2 and len(gap) <= JOINT_GAP and not re.search(r"[,;:]", gap):
+                    members = before
             if len(members) >= 2:
                 facts.append(Fact(type="PARTNERSHIP", args={"parties": [h.entity.name for h in members],
                                                             "purpose": jm.group(0).lower() if jm.group(0).lower().startswith(("merg", "pengg")) else None},
                                   status=_status(s.text, jm.start()), evidence=[v.evidence(s)]))
                 continue
-        m = cue.search(s.text)
+        m = _cue(v, s, cue)
         if not m:
             continue
-        orgs = _unique(acting(v, v.entities_in(s.start, s.end)))
-        if len(orgs) < 2:
+        members = _between(v, s, m)
+        if len(members) >= 2:   # "kerja sama antara A dan B": whoever speaks of it is no party
+            facts.append(Fact(type="PARTNERSHIP", args={"parties": [h.entity.name for h in members], "purpose": None},
+                              status=_status(s.text, m.start()), evidence=[v.evidence(s)]))
             continue
+        orgs = _unique(_aliases_out(v, acting(v, v.entities_in(s.start, s.end))))
         at = s.start + m.start()
         before = [h for h in orgs if h.start < at]
         after = [h for h in orgs if h.start >= at]
+        if before and after and supporter.search(s.text[before[-1].end - s.start: m.start()]):
+            before, orgs = [], after   # "Kementerian X mendukung kerja sama A dan B": the supporter is no party
+        if not before and after and anaphor.search(s.text[:m.start()]):
+            ref = _referent(v, s, {h.entity.id for h in after})
+            if ref is not None:
+                before, orgs = [ref], [ref, *after]
+        if len(orgs) < 2:
+            continue
         listed = bool(before and after)
         if listed:
             subject, partners = before[-1], [h for h in after if h.entity.id != before[-1].entity.id]
