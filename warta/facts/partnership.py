@@ -59,6 +59,14 @@ def _status(text: str, cue_at: int = 0) -> str:
     return "agreed"
 
 
+def _orgs_in(v: DocView, start: int, end: int) -> list[Hit]:
+    """The organisations named between `start` and `end`, without the media: an
+    organisation the knowledge base knows as no medium stays, even when the page's
+    credit line names it as a source ("kata PLN dalam keterangannya")."""
+    kb_org = lambda e: e.id in v.media and not e.id.startswith("new:") and (v.kb_entry(e) or {}).get("kind") not in ("media", None)  # noqa: E731
+    return [h for h in v.entities_in(start, end, parties_only=False) if h.entity.id not in v.media or kb_org(h.entity)]
+
+
 def _unique(hits: list[Hit]) -> list[Hit]:
     seen, out = set(), []
     for h in hits:
@@ -85,7 +93,7 @@ def _between(v: DocView, s, m) -> list[Hit]:
     brk = re.search(r";|\.(?:\s|$)", rest)
     end = min([len(rest)] + [x.start() for x in (stop, brk) if x])
     at = s.start + m.end() + b.end()
-    return _unique(_aliases_out(v, acting(v, v.entities_in(at, at + end))))
+    return _unique(_aliases_out(v, acting(v, _orgs_in(v, at, at + end))))
 
 
 def _joint(v: DocView, s, m) -> list[Hit]:
@@ -96,7 +104,7 @@ def _joint(v: DocView, s, m) -> list[Hit]:
     stop = rx(tuple(load("partnership")["joint_stop"])).search(tail)
     brk = re.search(r";|\.(?:\s|$)", tail)
     end = min([len(tail)] + [x.start() for x in (stop, brk) if x])
-    members = _unique(_aliases_out(v, v.entities_in(s.start + m.end(), s.start + m.end() + end)))
+    members = _unique(_aliases_out(v, _orgs_in(v, s.start + m.end(), s.start + m.end() + end)))
     if members and members[0].start - (s.start + m.end()) > JOINT_GAP:
         return []   # the cue is not followed by its members ("merger ... dokumen kepada ...")
     return members
@@ -154,12 +162,24 @@ def _aliases_out(v: DocView, hits: list[Hit]) -> list[Hit]:
     return out
 
 
+def _with_partner(v: DocView, s, m, partner: Hit) -> bool:
+    """The cue takes its partner as an object ("bekerja sama dengan X", "menggandeng X",
+    "teamed up with X"), so the subject left unsaid is an organisation named before."""
+    lx = load("partnership")
+    between = v.body[s.start + m.end(): partner.start]
+    if rx(tuple(lx.get("both_words", []))).search(s.text[:m.start()]):
+        return False   # "kedua perusahaan menandatangani ...", "keduanya": the parties are elsewhere
+    if rx(tuple(lx.get("transitive_cues", []))).fullmatch(m.group(0)):
+        return len(between) <= 40
+    return bool(re.search(r"(?<![\w-])(?:dengan|with|bersama)(?![\w-])", between, re.I)) and len(between) <= 60
+
+
 def _referent(v: DocView, s, exclude: set[str]) -> Hit | None:
     """The organisation an anaphor before the cue stands for ("Pihaknya menggandeng X",
     "Perseroan akan membentuk JV dengan Y"): the organisation the article names most."""
     i = v.sentence_index(s)
     for prev in reversed(v.sentences[max(0, i - REFERENT_BACK):i]):
-        hs = [h for h in _unique(acting(v, v.entities_in(prev.start, prev.end))) if h.entity.id not in exclude]
+        hs = [h for h in _unique(acting(v, _orgs_in(v, prev.start, prev.end))) if h.entity.id not in exclude]
         if hs:
             return hs[0]
     counts: dict[str, list[Hit]] = {}
@@ -194,7 +214,7 @@ def _extract(v: DocView) -> list[Fact]:
         if jm:
             members = _joint(v, s, jm)
             if len(members) < 2:   # "XL Axiata dan Smartfren resmi merger": members before the cue
-                before = _unique(_aliases_out(v, acting(v, v.entities_in(s.start, s.start + jm.start()))))
+                before = _unique(_aliases_out(v, acting(v, _orgs_in(v, s.start, s.start + jm.start()))))
                 gap = s.text[before[-1].end - s.start: jm.start()] if before else ""
                 if len(before) >= 2 and len(gap) <= JOINT_GAP and not re.search(r"[,;:]", gap):
                     members = before
@@ -211,13 +231,13 @@ def _extract(v: DocView) -> list[Fact]:
             facts.append(Fact(type="PARTNERSHIP", args={"parties": [h.entity.name for h in members], "purpose": None},
                               status=_status(s.text, m.start()), evidence=[v.evidence(s)]))
             continue
-        orgs = _unique(_aliases_out(v, acting(v, v.entities_in(s.start, s.end))))
+        orgs = _unique(_aliases_out(v, acting(v, _orgs_in(v, s.start, s.end))))
         at = s.start + m.start()
         before = [h for h in orgs if h.start < at]
         after = [h for h in orgs if h.start >= at]
         if before and after and supporter.search(s.text[before[-1].end - s.start: m.start()]):
             before, orgs = [], after   # "Kementerian X mendukung kerja sama A dan B": the supporter is no party
-        if not before and after and anaphor.search(s.text[:m.start()]):
+        if not before and (anaphor.search(s.text[:m.start()]) or (len(after) == 1 and _with_partner(v, s, m, after[0]))):
             ref = _referent(v, s, {h.entity.id for h in after})
             if ref is not None:
                 before, orgs = [ref], [ref, *after]
