@@ -174,6 +174,62 @@ def _with_partner(v: DocView, s, m, partner: Hit) -> bool:
     return bool(re.search(r"(?<![\w-])(?:dengan|with|bersama)(?![\w-])", between, re.I)) and len(between) <= 60
 
 
+GROUP_AHEAD = 3   # sentences after "dengan empat perusahaan" where the four may be named
+
+
+def _count(text: str) -> tuple[re.Match | None, int | None]:
+    """A group of unnamed partners ("empat perusahaan", "20 companies", "beberapa mitra")
+    and its size when the text gives it."""
+    lx = load("partnership")
+    nums = lx["group_counts"]
+    alt = "|".join(re.escape(w) for w in sorted(nums, key=len, reverse=True))
+    nouns = "|".join(re.escape(w) for w in sorted(lx["group_nouns"], key=len, reverse=True))
+    m = re.search(rf"(?<![\w-])(?P<n>\d+|{alt})\s+(?:\w+\s+)?(?:{nouns})(?![\w-])", text, re.I)
+    if not m:
+        return None, None
+    n = m.group("n").lower()
+    return m, int(n) if n.isdigit() else nums.get(n) if isinstance(nums, dict) else None
+
+
+def _group(v: DocView, s, m, before: list[Hit], after: list[Hit]) -> list[Fact]:
+    """An agreement with a group the sentence counts but does not name ("PLN menggandeng
+    empat perusahaan ...", "Lima perusahaan menandatangani kerja sama dengan X"), whose
+    members the next sentences list ("Keempat perusahaan tersebut yaitu A, B, C dan D"):
+    one fact per member with the named side, and the joint one."""
+    lx = load("partnership")
+    if before and not after:
+        gm, want = _count(s.text[m.end():])
+        anchor = before[-1]
+    elif not before and len(after) == 1:
+        gm, want = _count(s.text[:m.start()])
+        anchor = after[0]
+    else:
+        return []
+    if gm is None:
+        return []
+    refs = rx(tuple(lx["group_refs"]))
+    i = v.sentence_index(s)
+    members: list[Hit] = []
+    started, evidence = False, None
+    for nxt in v.sentences[i + 1: i + 1 + GROUP_AHEAD]:
+        hs = [h for h in _unique(_aliases_out(v, acting(v, _orgs_in(v, nxt.start, nxt.end))))
+              if h.entity.id != anchor.entity.id and h.entity.id not in {x.entity.id for x in members}]
+        if not started and not (hs and refs.search(nxt.text)):
+            continue
+        if started and not (hs and (refs.search(nxt.text) or rx(tuple(lx["list_goes_on"])).search(nxt.text))):
+            break
+        started, evidence = True, evidence or nxt
+        members += hs
+        if want and len(members) >= want:
+            break
+    if not members:
+        return []
+    status = _status(s.text, m.start())
+    groups = [[anchor, h] for h in members] + ([[anchor, *members]] if len(members) > 1 else [])
+    return [Fact(type="PARTNERSHIP", args={"parties": [h.entity.name for h in g], "purpose": None},
+                 status=status, evidence=[v.evidence(s)]) for g in groups]
+
+
 def _referent(v: DocView, s, exclude: set[str]) -> Hit | None:
     """The organisation an anaphor before the cue stands for ("Pihaknya menggandeng X",
     "Perseroan akan membentuk JV dengan Y"): the organisation the article names most."""
@@ -237,6 +293,10 @@ def _extract(v: DocView) -> list[Fact]:
         after = [h for h in orgs if h.start >= at]
         if before and after and supporter.search(s.text[before[-1].end - s.start: m.start()]):
             before, orgs = [], after   # "Kementerian X mendukung kerja sama A dan B": the supporter is no party
+        group = _group(v, s, m, before, after)
+        if group:
+            facts += group
+            continue
         if not before and (anaphor.search(s.text[:m.start()]) or (len(after) == 1 and _with_partner(v, s, m, after[0]))):
             ref = _referent(v, s, {h.entity.id for h in after})
             if ref is not None:
