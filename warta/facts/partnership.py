@@ -67,10 +67,16 @@ def _orgs_in(v: DocView, start: int, end: int) -> list[Hit]:
     return [h for h in v.entities_in(start, end, parties_only=False) if h.entity.id not in v.media or kb_org(h.entity)]
 
 
+def _same_name(a: str, b: str) -> bool:
+    """One name is the other with more words after it ("Huayou Cobalt Company Ltd", "Huayou Cobalt")."""
+    a, b = a.lower(), b.lower()
+    return a == b or a.startswith(b + " ") or b.startswith(a + " ")
+
+
 def _unique(hits: list[Hit]) -> list[Hit]:
     seen, out = set(), []
     for h in hits:
-        if is_party(h) and h.entity.id not in seen:
+        if is_party(h) and h.entity.id not in seen and not any(_same_name(h.entity.name, o.entity.name) for o in out):
             seen.add(h.entity.id)
             out.append(h)
     return out
@@ -174,6 +180,7 @@ def _with_partner(v: DocView, s, m, partner: Hit) -> bool:
     return bool(re.search(r"(?<![\w-])(?:dengan|with|bersama)(?![\w-])", between, re.I)) and len(between) <= 60
 
 
+IMPLICIT_MAX = 3   # at most this many partners after "dengan" for a subject left unsaid; a longer list is too loose
 GROUP_AHEAD = 3   # sentences after "dengan empat perusahaan" where the four may be named
 
 
@@ -235,7 +242,8 @@ def _referent(v: DocView, s, exclude: set[str]) -> Hit | None:
     "Perseroan akan membentuk JV dengan Y"): the organisation the article names most."""
     i = v.sentence_index(s)
     for prev in reversed(v.sentences[max(0, i - REFERENT_BACK):i]):
-        hs = [h for h in _unique(acting(v, _orgs_in(v, prev.start, prev.end))) if h.entity.id not in exclude]
+        hs = [h for h in _unique(acting(v, _orgs_in(v, prev.start, prev.end))) if h.entity.id not in exclude
+              and not any(_same_name(h.entity.name, e.name) for e in v.wd.doc.entities if e.id in exclude)]
         if hs:
             return hs[0]
     counts: dict[str, list[Hit]] = {}
@@ -265,6 +273,7 @@ def _extract(v: DocView) -> list[Fact]:
     joint = cue_rx("partnership", "joint_cues")
     anaphor = cue_rx("partnership", "anaphors")
     supporter = cue_rx("partnership", "supporters")
+    besides = re.compile(r"\s*(?:%s)\b" % "|".join(map(re.escape, load("partnership")["besides"])), re.I)
     for s in v.sentences:
         jm = _cue(v, s, joint)
         if jm:
@@ -297,7 +306,8 @@ def _extract(v: DocView) -> list[Fact]:
         if group:
             facts += group
             continue
-        if not before and (anaphor.search(s.text[:m.start()]) or (len(after) == 1 and _with_partner(v, s, m, after[0]))):
+        implicit = 0 < len(after) <= IMPLICIT_MAX and _with_partner(v, s, m, after[0]) and not besides.match(s.text)
+        if not before and (anaphor.search(s.text[:m.start()]) or implicit):
             ref = _referent(v, s, {h.entity.id for h in after})
             if ref is not None:
                 before, orgs = [ref], [ref, *after]
