@@ -300,7 +300,8 @@ def _extract(v: DocView) -> list[Fact]:
         at = s.start + m.start()
         before = [h for h in orgs if h.start < at]
         after = [h for h in orgs if h.start >= at]
-        if before and after and supporter.search(s.text[before[-1].end - s.start: m.start()]):
+        if before and after and supporter.search(s.text[before[-1].end - s.start: m.start()]) \
+                and not re.search(r"(?<![\w-])(?:dengan|with)(?![\w-])", v.body[s.start + m.end(): after[0].start], re.I):
             before, orgs = [], after   # "Kementerian X mendukung kerja sama A dan B": the supporter is no party
         group = _group(v, s, m, before, after)
         if group:
