@@ -123,8 +123,11 @@ def _cue(v: DocView, s, pattern: re.Pattern):
     lx = load("partnership")
     office = rx(tuple(lx.get("office_before", [])))
     scheme = rx(tuple(lx.get("scheme_after", [])))
+    weak, buying = rx(tuple(lx.get("weak_cues", []))), rx(tuple(lx.get("acquisition_words", [])))
     for m in pattern.finditer(s.text):
         a, b = s.start + m.start(), s.start + m.end()
+        if weak.fullmatch(m.group(0)) and buying.search(s.text):
+            continue   # "kesepakatan untuk mengakuisisi ...": an acquisition, an INVESTMENT unless called a partnership
         if any(h.start <= a and b <= h.end and h.end - h.start > b - a for h in v.hits):
             continue
         before = s.text[max(0, m.start() - 40): m.start()].rstrip()
@@ -237,6 +240,16 @@ def _group(v: DocView, s, m, before: list[Hit], after: list[Hit]) -> list[Fact]:
                  status=status, evidence=[v.evidence(s)]) for g in groups]
 
 
+def _unnamed_partner(v: DocView, s, m) -> bool:
+    """The cue's partner is a group no name is given for ("dengan bank-bank besar")."""
+    tail = s.text[m.end():]
+    w = re.match(r"\s*(?:dengan|with)\b", tail, re.I)
+    if not w:
+        return False
+    end = re.search(r"[,;.]|$", tail[w.end():]).start() + w.end()
+    return not _orgs_in(v, s.start + m.end(), s.start + m.end() + end)
+
+
 def _referent(v: DocView, s, exclude: set[str]) -> Hit | None:
     """The organisation an anaphor before the cue stands for ("Pihaknya menggandeng X",
     "Perseroan akan membentuk JV dengan Y"): the organisation the article names most."""
@@ -314,6 +327,12 @@ def _extract(v: DocView) -> list[Fact]:
                 before, orgs = [ref], [ref, *after]
         if len(orgs) < 2:
             continue
+        if not after and len(before) >= 2 and _unnamed_partner(v, s, m):
+            continue   # "A dan B mengincar kerja sama dengan bank-bank besar": A and B are no pair
+        rel = rx(tuple(load("partnership")["relative_words"])).search(s.text, m.end())
+        if rel and after and after[0].start < s.start + rel.start():
+            after = [h for h in after if h.start < s.start + rel.start()]   # "menggandeng X yang disebut ... Y": Y describes X
+            orgs = [*before, *after]
         listed = bool(before and after)
         if listed:
             subject, partners = before[-1], [h for h in after if h.entity.id != before[-1].entity.id]
