@@ -146,7 +146,10 @@ def _ventures_out(v: DocView, hits: list[Hit]) -> list[Hit]:
     named = rx(tuple(lx.get("venture_name_before", [])))
     listed, venture = rx(tuple(lx.get("venture_list_words", []))), rx(tuple(lx.get("venture_words", [])))
     out = []
+    appos = re.compile("|".join(re.escape(w) for w in lx.get("venture_appositions", [])) or r"(?!)", re.I)
     for h in hits:
+        if appos.match(v.body, h.end):
+            continue   # "HLI Green Power, a joint venture led by LGES and Hyundai": the venture itself
         w0 = max(0, h.start - 20)
         before = v.body[w0: h.start].rstrip(" ,(")
         if any(m.end() == len(before) for m in named.finditer(before)):
@@ -160,14 +163,21 @@ def _ventures_out(v: DocView, hits: list[Hit]) -> list[Hit]:
 
 def _aliases_out(v: DocView, hits: list[Hit]) -> list[Hit]:
     """Without a short name in brackets right after a party ("Singapore Telecommunication
-    Limited (Singtel)", "Indosat Ooredoo Hutchison (IOH)"): the same party twice."""
+    Limited (Singtel)", "Indosat Ooredoo Hutchison (IOH)"): the same party twice; and
+    without the venture being named, with its short name ("yaitu Foxconn Indika Motor (FIM)")."""
+    kept = {id(h) for h in _ventures_out(v, hits)}
     out: list[Hit] = []
-    for h in _ventures_out(v, hits):
-        if out and re.fullmatch(r"\s*\(\s*", v.body[out[-1].end:h.start]) and v.body[h.end:h.end + 1] == ")":
-            if out[-1].entity.id.startswith("new:") and not h.entity.id.startswith("new:"):
+    prev: Hit | None = None
+    for h in hits:
+        bracketed = prev is not None and re.fullmatch(r"\s*\(\s*", v.body[prev.end:h.start]) and v.body[h.end:h.end + 1] == ")"
+        if bracketed:
+            if out and out[-1] is prev and prev.entity.id.startswith("new:") and not h.entity.id.startswith("new:"):
                 out[-1] = h   # the name the knowledge base knows
+            prev = h if id(prev) in kept else prev
             continue
-        out.append(h)
+        prev = h
+        if id(h) in kept:
+            out.append(h)
     return out
 
 
@@ -261,7 +271,8 @@ def _referent(v: DocView, s, exclude: set[str]) -> Hit | None:
             return hs[0]
     counts: dict[str, list[Hit]] = {}
     for h in v.hits:
-        if h.entity.type == "ORG" and h.entity.id not in v.media and h.entity.id not in exclude and is_party(h):
+        if h.entity.type == "ORG" and h.entity.id not in v.media and h.entity.id not in exclude and is_party(h) \
+                and not any(_same_name(h.entity.name, e.name) for e in v.wd.doc.entities if e.id in exclude):
             counts.setdefault(h.entity.id, []).append(h)
     if not counts:
         return None
