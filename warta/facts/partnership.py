@@ -64,7 +64,11 @@ def _orgs_in(v: DocView, start: int, end: int) -> list[Hit]:
     organisation the knowledge base knows as no medium stays, even when the page's
     credit line names it as a source ("kata PLN dalam keterangannya")."""
     kb_org = lambda e: e.id in v.media and not e.id.startswith("new:") and (v.kb_entry(e) or {}).get("kind") not in ("media", None)  # noqa: E731
-    return [h for h in v.entities_in(start, end, parties_only=False) if h.entity.id not in v.media or kb_org(h.entity)]
+    orgs = [h for h in v.entities_in(start, end, parties_only=False) if h.entity.id not in v.media or kb_org(h.entity)]
+    company = rx(tuple(load("partnership")["company_words"]))
+    named = [h for h in v.entities_in(start, end, types=("PLACE",), parties_only=False) if h.entity.id.startswith("new:")
+             and any(m.end() == len(v.body[:h.start].rstrip()) for m in company.finditer(v.body, max(0, h.start - 20), h.start))]
+    return sorted(orgs + named, key=lambda h: h.start)   # "local company New Yaking": a company, whatever the tagger said
 
 
 def _same_name(a: str, b: str) -> bool:
