@@ -16,6 +16,7 @@ import re
 
 from warta.facts.context import DocView, Hit
 from warta.facts.lexicon import cue_rx, load, rx
+from warta.facts import partnership_filter
 from warta.facts.parties import acting, is_party
 from warta.model import Fact
 
@@ -284,15 +285,21 @@ def _referent(v: DocView, s, exclude: set[str]) -> Hit | None:
     return best[0] if len(best) >= 2 else None
 
 
-def extract(v: DocView) -> list[Fact]:
+def candidates(v: DocView) -> list[Fact]:
+    """What the rules find, one fact per party set: a restated deal is the same fact."""
     out: list[Fact] = []
     seen: set[frozenset] = set()
     for f in _extract(v):
         key = frozenset(f.args["parties"])
-        if key not in seen:   # one fact per party set: a restated deal is the same fact
+        if key not in seen:
             seen.add(key)
             out.append(f)
     return out
+
+
+def extract(v: DocView) -> list[Fact]:
+    """The rules' candidates the learned check keeps (partnership_filter)."""
+    return partnership_filter.keep(v, candidates(v))
 
 
 def _extract(v: DocView) -> list[Fact]:
