@@ -100,3 +100,17 @@ def test_an_agreement_to_buy_shares_is_no_partnership(extract):
 def test_a_denial_that_any_agreement_exists_ends_it(extract):
     [f] = _of(extract("JAKARTA - Toyota menegaskan tidak ada kesepakatan dengan PLN soal pasokan listrik."), "PARTNERSHIP")
     assert f.status == "ended"
+
+
+@pytest.mark.parametrize("text,status", [
+    ("JAKARTA - Toyota dan PLN sepakat untuk tidak melanjutkan kerja sama pengembangan baterai.", "ended"),
+    ("JAKARTA - Toyota and PLN will end their partnership next year.", "ended"),
+    ("JAKARTA - Toyota urung bekerja sama dengan PLN.", "ended"),
+    ("JAKARTA - Toyota mengancam membatalkan kerja sama dengan PLN.", "agreed"),
+    ("JAKARTA - Toyota plans to partner with PLN on charging stations.", "exploring"),
+    ("JAKARTA - Toyota sedang bernegosiasi dengan PLN soal pasokan listrik.", "negotiating"),
+    ("JAKARTA - Toyota telah resmi bermitra dengan PLN.", "agreed"),
+])
+def test_partnership_stage_by_tense_and_negation(extract, text, status):
+    [f] = _of(extract(text), "PARTNERSHIP")
+    assert f.status == status
