@@ -310,6 +310,7 @@ def _extract(v: DocView) -> list[Fact]:
     supporter = cue_rx("partnership", "supporters")
     besides = re.compile(r"\s*(?:%s)\b" % "|".join(map(re.escape, load("partnership")["besides"])), re.I)
     for s in v.sentences:
+        taken: set[str] = set()
         jm = _cue(v, s, joint)
         if jm:
             members = _joint(v, s, jm)
@@ -322,16 +323,16 @@ def _extract(v: DocView) -> list[Fact]:
                 facts.append(Fact(type="PARTNERSHIP", args={"parties": [h.entity.name for h in members],
                                                             "purpose": jm.group(0).lower() if jm.group(0).lower().startswith(("merg", "pengg")) else None},
                                   status=_status(s.text, jm.start()), evidence=[v.evidence(s)]))
-                continue
+                taken = {h.entity.id for h in members}
         m = _cue(v, s, cue)
-        if not m:
-            continue
+        if not m or (taken and m.start() > jm.start()):
+            continue   # a merger's members are its parties; a cue before it may have its own ("A dan B meneken MoU untuk menjajaki penggabungan C dan D")
         members = _between(v, s, m)
         if len(members) >= 2:   # "kerja sama antara A dan B": whoever speaks of it is no party
             facts.append(Fact(type="PARTNERSHIP", args={"parties": [h.entity.name for h in members], "purpose": None},
                               status=_status(s.text, m.start()), evidence=[v.evidence(s)]))
             continue
-        orgs = _unique(_aliases_out(v, acting(v, _orgs_in(v, s.start, s.end))))
+        orgs = _unique(_aliases_out(v, acting(v, _orgs_in(v, s.start, s.start + jm.start() if taken else s.end))))
         at = s.start + m.start()
         before = [h for h in orgs if h.start < at]
         after = [h for h in orgs if h.start >= at]
