@@ -78,3 +78,39 @@ def test_a_possible_investment_after_a_report_is_hedged(extract):
                     "Toyota could invest up to IDR5 trillion in the project.")
     [f] = _of(facts, "INVESTMENT")
     assert f.certainty == "hedged"
+
+
+def test_a_counted_group_is_named_in_the_next_sentence(extract):
+    facts = _of(extract("JAKARTA - PLN menggandeng tiga perusahaan untuk membangun SPKLU. "
+                        "Ketiga perusahaan tersebut yaitu Pertamina, Toyota dan Astra International."), "PARTNERSHIP")
+    pairs = {frozenset(f.args["parties"]) for f in facts}
+    assert {frozenset({"PLN", "Pertamina"}), frozenset({"PLN", "Toyota"}), frozenset({"PLN", "Astra International"})} <= pairs
+
+
+def test_whoever_speaks_of_a_deal_between_two_is_no_party(extract):
+    facts = _of(extract("JAKARTA - Menurut Pertamina, kerja sama antara Toyota dan PLN berjalan baik."), "PARTNERSHIP")
+    assert {frozenset(f.args["parties"]) for f in facts} == {frozenset({"Toyota", "PLN"})}
+
+
+def test_an_agreement_to_buy_shares_is_no_partnership(extract):
+    facts = extract("JAKARTA - Toyota mencapai kesepakatan untuk mengakuisisi 40 persen saham Astra International.")
+    assert not _of(facts, "PARTNERSHIP")
+
+
+def test_a_denial_that_any_agreement_exists_ends_it(extract):
+    [f] = _of(extract("JAKARTA - Toyota menegaskan tidak ada kesepakatan dengan PLN soal pasokan listrik."), "PARTNERSHIP")
+    assert f.status == "ended"
+
+
+@pytest.mark.parametrize("text,status", [
+    ("JAKARTA - Toyota dan PLN sepakat untuk tidak melanjutkan kerja sama pengembangan baterai.", "ended"),
+    ("JAKARTA - Toyota and PLN will end their partnership next year.", "ended"),
+    ("JAKARTA - Toyota urung bekerja sama dengan PLN.", "ended"),
+    ("JAKARTA - Toyota mengancam membatalkan kerja sama dengan PLN.", "agreed"),
+    ("JAKARTA - Toyota plans to partner with PLN on charging stations.", "exploring"),
+    ("JAKARTA - Toyota sedang bernegosiasi dengan PLN soal pasokan listrik.", "negotiating"),
+    ("JAKARTA - Toyota telah resmi bermitra dengan PLN.", "agreed"),
+])
+def test_partnership_stage_by_tense_and_negation(extract, text, status):
+    [f] = _of(extract(text), "PARTNERSHIP")
+    assert f.status == status

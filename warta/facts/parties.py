@@ -4,6 +4,8 @@ apposition beside the party that acts ("X, a unit of Y, ...").  Words in
 warta/data/facts/parties.yaml."""
 from __future__ import annotations
 
+import re
+
 from warta.facts.context import DocView, Hit
 from warta.facts.lexicon import load, rx
 
@@ -14,6 +16,9 @@ def is_party(h: Hit) -> bool:
     return not (bad.search(h.entity.name) or bad.search(h.text))
 
 
+LEGAL_FORM = re.compile(r"[\s,()]*(?:PT\.?\s*)?", re.I)   # what may stand between a parent cue and the parent
+
+
 def acting(v: DocView, hits: list[Hit]) -> list[Hit]:
     """`hits` without the parents named in apposition ("X, a unit of Y, ...")."""
     parent = rx(tuple(load("parties")["parent_cues"]))
@@ -22,7 +27,7 @@ def acting(v: DocView, hits: list[Hit]) -> list[Hit]:
         m = None
         for m in parent.finditer(v.body, max(0, h.start - 30), h.start):
             pass
-        if m and not v.body[m.end():h.start].strip(" ,()"):   # the cue stands right before it
+        if m and LEGAL_FORM.fullmatch(v.body[m.end():h.start]):   # the cue stands right before it ("anak usaha PT X")
             continue
         out.append(h)
     return out

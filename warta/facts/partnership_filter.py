@@ -1,0 +1,79 @@
+"""A learned check on PARTNERSHIP candidates: the rules propose, a small logistic
+model over the candidate's shape says whether it is a deal the text states.
+
+The rules find partnerships with high recall but also pair organisations that only
+meet in a sentence (a speaker's employer, an event named like a company, a
+regulator).  What tells them apart on real news is mostly how the article treats
+the parties: real partners are named again and known to the knowledge base, a
+stray name is said once; a deal is usually told in the lead; a quote is weaker
+evidence than the writer's own sentence.  Those few features, weighed by
+`warta/data/facts/partnership_filter.json` (trained on realset:train by
+`python -m warta.facts.train_partnership_filter`, recipe and scores in the file),
+give each candidate a probability; below the threshold it is dropped.
+
+No model file, or WARTA_PARTNERSHIP_FILTER=0: every candidate is kept.
+"""
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from warta.facts.context import DocView
+from warta.model import Fact
+
+MODEL = Path(__file__).resolve().parents[1] / "data" / "facts" / "partnership_filter.json"
+
+FEATURES = ("bias", "log_min_mentions", "new_said_once", "share_new", "two_parties", "four_or_more",
+            "lead_sentence", "first_four_sentences", "in_quote", "agreed", "exploring", "long_name")
+
+
+def features(v: DocView, f: Fact) -> list[float]:
+    by_name = {e.name: e for e in v.wd.doc.entities}
+    parties = [p for p in f.args.get("parties") or []]
+    ents = [by_name.get(p) for p in parties]
+    mentions = [len(e.mentions) if e else 1 for e in ents]
+    new = [e is None or e.id.startswith("new:") for e in ents]
+    start = f.evidence[0].start
+    idx = next((i for i, s in enumerate(v.sentences) if s.start == start), 0)
+    text = f.evidence[0].sentence
+    return [1.0,
+            math.log(max(1, min(mentions))),
+            float(any(n and m == 1 for n, m in zip(new, mentions))),
+            sum(new) / max(1, len(new)),
+            float(len(parties) == 2),
+            float(len(parties) >= 4),
+            float(idx == 0),
+            float(idx <= 3),
+            float(bool(re.search(r"[“”\"]", text))),
+            float(f.status == "agreed"),
+            float(f.status == "exploring"),
+            float(max((len(p.split()) for p in parties), default=0) >= 4)]
+
+
+@lru_cache(maxsize=1)
+def _model() -> dict | None:
+    if not MODEL.exists():
+        return None
+    m = json.loads(MODEL.read_text(encoding="utf-8"))
+    if tuple(m["features"]) != FEATURES:
+        raise ValueError(f"{MODEL}: features {m['features']} are not this code's {FEATURES}; retrain")
+    return m
+
+
+def score(v: DocView, f: Fact) -> float:
+    m = _model()
+    if m is None:
+        return 1.0
+    z = sum(w * x for w, x in zip(m["weights"], features(v, f)))
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def keep(v: DocView, facts: list[Fact]) -> list[Fact]:
+    m = _model()
+    if m is None or os.environ.get("WARTA_PARTNERSHIP_FILTER", "1") == "0":
+        return facts
+    return [f for f in facts if score(v, f) >= m["threshold"]]
