@@ -9,6 +9,7 @@ title, byline and date come from there, never from the lists after the article.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from warta.clean import lines as L
@@ -90,7 +91,10 @@ def clean_lines(text: str) -> Cleaned:
         if prev_kept and nxt and L.is_prose(nxt) and not L.is_headline(nxt) and len(L.words(s)) <= 12 \
                 and not _run_of_headlines(lines, i - 1):
             out.paragraphs.append(s)
-        elif prev_kept and (_unclosed_sentence(s) and (not nxt or L.is_prose(nxt)) or not nxt and _cut_sentence(s)):
+        elif prev_kept and _is_value_item(s, nxt):
+            # a list inside the article: prices, capacities ("Atto 3 Advanced - Rp 390 juta")
+            out.paragraphs.append(s)
+        elif prev_kept and (_unclosed_sentence(s) and (not nxt or L.is_prose(nxt)) or not nxt and _page_cut(s)):
             # a sentence left unclosed inside the article, or the page cut mid-sentence
             out.paragraphs.append(s)
         else:
@@ -128,6 +132,25 @@ def _cut_sentence(s: str) -> bool:
     return len(L.words(s)) >= 8 and len(lower) >= 3 and L.cap_ratio(s) < 0.7 and not L.is_chrome_line(s)
 
 
+VALUE = re.compile(r"(?:\bRp\s?\d|\bUS\$\s?\d|\$\s?\d|\d[\d.,]*\s?(?:juta|miliar|triliun|ribu|kWh|km|MW|GW|GWh|"
+                   r"unit|ton|persen|%|million|billion))", re.I)
+
+
+def _is_value_item(s: str, nxt: str) -> bool:
+    """A short list line carrying a value, or the name line right above one."""
+    if L.is_chrome_line(s) or len(L.words(s)) > 14:
+        return False
+    return bool(VALUE.search(s)) or (bool(nxt) and len(L.words(s)) <= 6 and bool(VALUE.search(nxt))
+                                     and len(L.words(nxt)) <= 14)
+
+
+def _page_cut(s: str) -> bool:
+    """The page's last line, cut off mid-sentence by the crawler ("Hal ini pun senada")."""
+    low = [w for w in L.words(s) if w[:1].islower() and len(w) >= 3]
+    return len(L.words(s)) >= 3 and bool(low) and not s.endswith(L.CLOSERS) and not L.is_chrome_line(s) \
+        and L.cap_ratio(s) < 0.75
+
+
 def _run_of_headlines(lines: list[str], i: int, k: int = 3) -> bool:
     """Are line i and the next non-empty lines a run of k short headline-shaped lines?"""
     got = 0
@@ -160,7 +183,8 @@ def _prose_after_run(lines: list[str], i: int, max_run: int = 5, min_words: int 
 
 def _drop_trailing_chrome(out: Cleaned, last_line: str = "") -> None:
     while out.paragraphs and not L.is_prose(out.paragraphs[-1]) and not _unclosed_sentence(out.paragraphs[-1]) \
-            and not (out.paragraphs[-1] == last_line and _cut_sentence(out.paragraphs[-1])):
+            and not (out.paragraphs[-1] == last_line and _page_cut(out.paragraphs[-1])) \
+            and not _is_value_item(out.paragraphs[-1], ""):
         out.removed.append(out.paragraphs.pop())
 
 

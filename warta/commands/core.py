@@ -91,7 +91,7 @@ def _evaluate_set(name: str, pred: Optional[Path], format: TableFormat, details:
     else:
         from warta.realset.predict import predict
         preds = predict(rs.raw, {d: g.get("url") for d, g in rs.gold.items()})
-    res = report.full_report(preds, rs.gold)
+    res = report.full_report(preds, rs.gold, raw=rs.raw)
     if format is TableFormat.json:
         typer.echo(json.dumps(res, indent=1, ensure_ascii=False))
         return

@@ -5,7 +5,8 @@ non-empty line of the page is either an article line or not (title, byline, date
 menus, captions, link lists: the rest).  A line counts as kept when the predicted
 body holds it: as one of its paragraphs, or inside one when the line is long enough
 not to match by chance, or joined to the line before or after it (a hard-wrapped page
-is re-flowed into longer paragraphs).
+is re-flowed into longer paragraphs), or when a paragraph holds most of it (a line
+whose "date 2024-12-06" or dateline prefix went to the metadata).
 
 - body-line recall: article lines kept / article lines;
 - chrome leak: other lines kept / other lines;
@@ -33,7 +34,8 @@ def page_lines(raw: str, gold_body: str, pred_body: str | None) -> tuple[int, in
     for i, s in enumerate(lines):
         # a short line re-flowed into a paragraph is found with its neighbour
         kept = s in kept_exact or (len(s) >= MIN_CONTAINED and s in flat) or \
-            (i > 0 and f"{lines[i - 1]} {s}" in flat) or (i + 1 < len(lines) and f"{s} {lines[i + 1]}" in flat)
+            (i > 0 and f"{lines[i - 1]} {s}" in flat) or (i + 1 < len(lines) and f"{s} {lines[i + 1]}" in flat) or \
+            any(len(p) >= MIN_CONTAINED and p in s and len(p) >= 0.8 * len(s) for p in paras)
         if s in gold:
             body += 1
             body_kept += kept
