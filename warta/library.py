@@ -46,8 +46,8 @@ def _text_page(text: str, url: str | None) -> RawPage:
 
 
 def _documents(items: Iterable[RawPage | ReadFailure], clean_only: bool = False) -> Iterator[Document]:
-    from warta.pipeline import CLEAN_STAGES, DEFAULT_STAGES, Pipeline, StageFailure
-    for r in Pipeline(CLEAN_STAGES if clean_only else DEFAULT_STAGES).process(items):
+    from warta.pipeline import LOCAL_CLEAN_STAGES, LOCAL_STAGES, Pipeline, StageFailure
+    for r in Pipeline(LOCAL_CLEAN_STAGES if clean_only else LOCAL_STAGES).process(items):
         if isinstance(r, WorkDoc):
             yield r.doc
         elif isinstance(r, StageFailure):
@@ -80,12 +80,8 @@ def extract(text_or_path: str | os.PathLike, *, url: str | None = None, clean_on
 def extract_many(paths: Iterable[str | os.PathLike], *, clean_only: bool = False) -> Iterator[Document]:
     """Every page in files, folders and archives (WARC, JSONL), in order, near-duplicates
     marked in `duplicate_of`.  The first page that fails raises ExtractError."""
-    from warta.clean.dedup import NearDuplicates
     from warta.read import read_inputs
-    dedup = NearDuplicates()
-    for doc in _documents(read_inputs([os.fspath(p) for p in paths]), clean_only):
-        doc.duplicate_of = dedup.check(doc.doc_id, doc.body)
-        yield doc
+    yield from _documents(read_inputs([os.fspath(p) for p in paths]), clean_only)
 
 
 # --- the store ------------------------------------------------------------------
