@@ -10,12 +10,11 @@ from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
 from warta.api.auth import require_token
+from warta.model import FactType
 from warta.settings import Settings
 from warta.store import ingest as store_ingest
 from warta.store import queries as Q
 from warta.store.db import open_store
-
-FactType = Literal["PARTNERSHIP", "INVESTMENT", "PRODUCT", "LAUNCH_PLAN", "FACILITY", "INFRASTRUCTURE", "ROLE", "QUOTE"]
 
 
 class IngestResult(BaseModel):

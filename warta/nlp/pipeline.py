@@ -22,6 +22,10 @@ LANGS = ("id", "en")
 DEFAULT_NER = "cnn"
 
 
+class ModelMissing(FileNotFoundError):
+    """No trained NER model where Warta looks for it: the message names the folder."""
+
+
 def model_path(lang: str) -> Path:
     return MODELS / f"ner-{lang}"
 
@@ -61,7 +65,8 @@ def load_model(lang: str, kind: str | None = None, model_dir: Path | None = None
         nlp = spacy.load(cnn)
         numpy_matmul(nlp)
         return nlp
-    return spacy.blank(lang)
+    # never a blank pipeline in its place: it would find no names at all, silently
+    raise ModelMissing(f"{cnn}: no NER model here (no meta.json); `make model` trains it")
 
 
 @lru_cache(maxsize=2)

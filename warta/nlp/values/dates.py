@@ -5,19 +5,20 @@ import datetime as dt
 import re
 from functools import lru_cache
 
+from warta.calendar import month_number, months as month_table
 from warta.model import Value
 from warta.nlp.values.lexicon import alternation, load
-from warta.nlp.values.numbers import parse_number
+from warta.nlp.values.numbers import number_words, parse_number
 
 
 @lru_cache(maxsize=1)
 def _rx() -> dict[str, re.Pattern]:
     d, n = load("dates"), load("numbers")
-    months = alternation(d["months"], ignore_case=True)
+    months = alternation(month_table(), ignore_case=True)
     rel = alternation(d["relative"], ignore_case=True)
     dur = alternation(d["duration_units"], ignore_case=True)
     quarters = alternation(d["quarters"], ignore_case=True)
-    numw = alternation(n["words"], ignore_case=True)
+    numw = number_words()
     return {
         "dmy": re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<m>{months})\.?\s+(?P<y>\d{{4}})\b"),
         "mdy": re.compile(rf"\b(?P<m>{months})\.?\s+(?P<d>\d{{1,2}}),\s+(?P<y>\d{{4}})\b"),
@@ -57,7 +58,7 @@ def plausible_year(y: int, ref: dt.date) -> tuple[int, bool]:
 
 
 def _month_num(m: str) -> int | None:
-    return load("dates")["months"].get(m.lower().rstrip("."))
+    return month_number(m)
 
 
 def find_dates(text: str, ref_date: dt.date | None = None, lang: str = "id") -> list[Value]:
