@@ -24,6 +24,10 @@ run: $(STAMP)
 test: $(STAMP) lint
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
+# pyflakes, pycodestyle, import order and bugbear ([tool.ruff] in pyproject.toml)
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
 # the suite without the tests marked slow (tests/conftest.py SLOW)
 test-fast: $(STAMP) lint
 	$(BIN)/python -m pytest -q -m "not slow" $(PYTEST_ARGS)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from warta.settings import Settings, SettingError, markdown, table
+from warta.settings import SettingError, Settings, markdown, table
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -18,9 +18,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
 
+import warta.stages  # noqa: F401  (registers every stage)
 from warta.model import Document, RawPage, ReadFailure, WorkDoc
 from warta.stage import GIVEN, STAGES, Stage
-import warta.stages  # noqa: F401  (registers every stage)
 
 DEFAULT_STAGES = ("clean", "language", "nlp", "resolve", "facts")
 CLEAN_STAGES = ("clean", "language")

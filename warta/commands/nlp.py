@@ -9,6 +9,7 @@ import typer
 
 from warta.commands.app import app
 
+
 class Arch(str, Enum):
     cnn = "cnn"
     encoder = "encoder"

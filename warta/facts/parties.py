@@ -20,7 +20,7 @@ def acting(v: DocView, hits: list[Hit]) -> list[Hit]:
     out = []
     for h in hits:
         m = None
-        for m in parent.finditer(v.body, max(0, h.start - 30), h.start):
+        for m in parent.finditer(v.body, max(0, h.start - 30), h.start):  # noqa: B007 - the last match is wanted
             pass
         if m and not v.body[m.end():h.start].strip(" ,()"):   # the cue stands right before it
             continue
