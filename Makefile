@@ -24,9 +24,11 @@ run: $(STAMP)
 test: $(STAMP) lint
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
-# pyflakes, pycodestyle, import order and bugbear ([tool.ruff] in pyproject.toml)
+# pyflakes, pycodestyle, import order and bugbear ([tool.ruff] in pyproject.toml); the
+# contract and the public API type-checked ([tool.mypy])
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 # the suite without the tests marked slow (tests/conftest.py SLOW)
 test-fast: $(STAMP) lint

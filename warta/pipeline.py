@@ -126,7 +126,7 @@ class Pipeline:
             if st.batches() and len(live) > 1:
                 t0 = time.perf_counter()
                 try:
-                    done = st.batch([out[i] for i in live])
+                    done = st.batch([w for w in out if isinstance(w, WorkDoc)])   # the live ones, in order
                 except Exception:   # find the page that broke it: one at a time below
                     done = None
                 if done is not None:
