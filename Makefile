@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DB ?= warta.db
 PORT ?= 8000
 
-.PHONY: run test model bench clean-venv
+.PHONY: run test test-fast lint model bench clean-venv
 
 $(STAMP): pyproject.toml
 	@command -v $(PY) >/dev/null 2>&1 || { echo "need $(PY) on PATH"; exit 1; }
@@ -21,8 +21,18 @@ run: $(STAMP)
 	$(BIN)/warta partners "Hyundai Motor Company" --db sqlite:///$(DB)
 	$(BIN)/warta serve --db sqlite:///$(DB) --host 127.0.0.1 --port $(PORT)
 
-test: $(STAMP)
+test: $(STAMP) lint
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
+
+# pyflakes, pycodestyle, import order and bugbear ([tool.ruff] in pyproject.toml); the
+# contract and the public API type-checked ([tool.mypy])
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
+# the suite without the tests marked slow (tests/conftest.py SLOW)
+test-fast: $(STAMP) lint
+	$(BIN)/python -m pytest -q -m "not slow" $(PYTEST_ARGS)
 
 # about 3 h: pretraining, the Indonesian and English CNN models (one core), the Indonesian and
 # English transformer NER (two cores, ~35 + 25 min), then their test scores

@@ -61,7 +61,7 @@ def main() -> None:
             t_res += time.perf_counter() - t1
             t_nlp += t1 - t0
     from warta.pipeline import BATCH
-    batch = nlp_stage.batch
+    batch = nlp_stage.batch   # the stage contract's batch path
     t_batch = 0.0
     for _ in range(a.repeat):
         wds = [copy.copy(d) for d in docs]

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-
 from pathlib import Path
 
 import pytest
@@ -49,3 +48,24 @@ def client(api_db):
     from warta.api.app import create_app
     from warta.settings import Settings
     return TestClient(create_app(Settings(db_url=api_db)))
+
+
+# tests that take more than a few seconds each (`make test-fast` leaves them out:
+# pytest -m "not slow"); the PostgreSQL cases are marked `postgres` by their parameter
+SLOW = {
+    "tests/store/test_kill.py": None, "tests/store/test_concurrency.py": None, "tests/spark/test_spark.py": None,
+    "tests/web/test_browser.py": None, "tests/api/test_schemathesis.py": None,
+    "tests/nlp/test_ner.py": ("test_ner_eval_reproduces_the_model_card",),
+    "tests/test_realset.py": ("test_dev_split_meets_the_floors",),
+}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        rel = Path(str(item.fspath)).resolve().relative_to(ROOT).as_posix() if str(item.fspath).startswith(str(ROOT)) else ""
+        names = SLOW.get(rel, ())
+        if names is None or item.originalname in (names or ()):
+            item.add_marker(pytest.mark.slow)
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        if "postgresql" in params.values():
+            item.add_marker(pytest.mark.postgres)

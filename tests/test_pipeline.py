@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from warta.model import RawPage, ReadFailure, WorkDoc
-from warta.pipeline import Pipeline, StageFailure, get_stage
+from warta.pipeline import DEFAULT_STAGES, LOCAL_STAGES, Pipeline, PipelineOrderError, StageFailure, get_stage
 from warta.read import read_inputs
+from warta.stage import STAGES, Stage, stage
 
 PAGES = Path(__file__).parent / "regression" / "pages"
 
@@ -17,30 +18,37 @@ def _pages() -> list[RawPage]:
     return [p for p in read_inputs([str(PAGES)]) if isinstance(p, RawPage)]
 
 
-def test_a_batch_gives_the_documents_one_page_at_a_time_gives():
+def test_a_batch_gives_the_documents_one_page_at_a_time_gives(monkeypatch):
     pipe = Pipeline()
     pages = _pages()[:12]
     alone = [pipe.run(p).doc.model_dump(mode="json") for p in pages]
+    nlp = next(s for s in pipe.stages if s.name == "nlp")
+    sizes: list[int] = []
+    real_batch = nlp.batch
+    monkeypatch.setattr(nlp, "batch", lambda wds: sizes.append(len(wds)) or real_batch(wds))
     together = [r.doc.model_dump(mode="json") for r in pipe.run_many(pages)]
     assert together == alone
-    # the batch really went through the nlp stage's batch path, several pages at once
-    assert hasattr(get_stage("nlp"), "batch")
+    # the batch really went through the nlp stage's batch path, all pages at once
+    assert sizes == [len(pages)]
     assert sum(len(d["entities"]) for d in together) > 10
 
 
 def test_one_broken_page_fails_alone_and_the_order_is_kept(monkeypatch):
-    pipe = Pipeline()
     pages = _pages()[:5]
-    nlp = get_stage("nlp")
+    real = get_stage("nlp")
     target = pages[2].source
 
-    def broken(wd: WorkDoc) -> WorkDoc:
-        if wd.raw.source == target:
-            raise ValueError("model exploded")
-        return real(wd)
-    real = nlp
-    broken.batch = lambda wds: [broken(w) for w in wds]   # type: ignore[attr-defined]
-    pipe._fns = [broken if fn is nlp else fn for fn in pipe.fns]
+    class Broken(Stage):
+        name, requires, assigns = real.name, real.requires, real.assigns
+
+        def __call__(self, wd: WorkDoc) -> WorkDoc:
+            if wd.raw.source == target:
+                raise ValueError("model exploded")
+            return real(wd)
+
+        def batch(self, wds: list[WorkDoc]) -> list[WorkDoc]:
+            return [self(w) for w in wds]
+    pipe = Pipeline([Broken() if n == "nlp" else n for n in DEFAULT_STAGES])
     items = [pages[0], ReadFailure(source="x.html", stage="read", reason="unreadable"), *pages[1:]]
     out = list(pipe.process(items, batch=4))
     assert [type(o).__name__ for o in out] == ["WorkDoc", "ReadFailure", "WorkDoc", "StageFailure", "WorkDoc", "WorkDoc"]
@@ -56,3 +64,39 @@ def test_process_yields_every_page_once_in_input_order(batch):
     pages = _pages()[:7]
     out = list(pipe.process(pages, batch=batch))
     assert [o.raw.source for o in out] == [p.source for p in pages]
+
+
+def test_every_stage_declares_fields_of_the_work_document():
+    assert set(LOCAL_STAGES) <= set(STAGES)
+    for name, cls in STAGES.items():
+        assert cls.name == name and cls.assigns, name
+    # the default pipelines are in an order their declarations allow
+    Pipeline(DEFAULT_STAGES)
+    Pipeline(LOCAL_STAGES)
+
+
+def test_a_misordered_pipeline_fails_naming_the_stage_and_the_field():
+    with pytest.raises(PipelineOrderError) as err:
+        Pipeline(("clean", "language", "resolve", "nlp", "facts"))
+    msg = str(err.value)
+    assert "stage 'resolve' requires" in msg and "mentions" in msg
+    assert "assigned by 'nlp', which comes after it" in msg
+    with pytest.raises(PipelineOrderError, match="no stage of this pipeline assigns doc.body"):
+        Pipeline(("language",))
+
+
+def test_an_unknown_stage_or_field_is_refused():
+    with pytest.raises(KeyError, match="unknown stage 'nope'"):
+        Pipeline(("clean", "nope"))
+    with pytest.raises(ValueError, match="unknown field"):
+        stage("typo", requires=("doc.bdy",), assigns=("doc.facts",))(lambda wd: wd)
+    assert "typo" not in STAGES
+
+
+def test_the_local_driver_marks_a_copy_within_the_run(tmp_path):
+    page = (PAGES / sorted(p.name for p in PAGES.iterdir() if p.suffix == ".txt")[0]).read_text(encoding="utf-8")
+    (tmp_path / "a.txt").write_text(page, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(page.replace("\n", "\n\n", 3) + "\nBaca juga: berita lain\n", encoding="utf-8")
+    out = [r.doc for r in Pipeline(("clean", "language", "dedup")).process(read_inputs([str(tmp_path)]))]
+    assert out[0].duplicate_of is None
+    assert out[1].duplicate_of == out[0].doc_id

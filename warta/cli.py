@@ -1,31 +1,24 @@
 """The `warta` command.  Commands are thin: each lives in warta/commands/<area>.py,
-parses its options and calls the library.  Nothing heavy is imported here, so
-`warta --help` and `warta schema` stay fast."""
+registers on `warta.commands.app.app`, parses its options and calls the library.
+Nothing heavy is imported here, so `warta --help` and `warta schema` stay fast."""
 from __future__ import annotations
 
-import typer
+import importlib
+import pkgutil
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
-                  help="Warta: business news in, a knowledge graph out.")
+import warta.commands as _commands
+from warta.commands.app import app
 
+__all__ = ["app", "main"]
 
-def _register() -> None:
-    # each module adds its commands to `app` (or a sub-app) when imported
-    import importlib
-    import pkgutil
-
-    import warta.commands as pkg
-    for info in sorted(pkgutil.iter_modules(pkg.__path__), key=lambda m: m.name):
-        importlib.import_module(f"warta.commands.{info.name}")
-
-
-_register()
+# every module of warta/commands adds its commands to `app` (or a sub-app) when imported
+for _info in sorted(pkgutil.iter_modules(_commands.__path__), key=lambda m: m.name):
+    importlib.import_module(f"{_commands.__name__}.{_info.name}")
 
 
 def main() -> None:
     app()
 
 
-if __name__ == "__main__":  # run as a script: use the registered app of the imported module
-    from warta.cli import main as _main
-    _main()
+if __name__ == "__main__":
+    main()

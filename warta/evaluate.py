@@ -17,7 +17,8 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-FACT_TYPES = ("PARTNERSHIP", "INVESTMENT", "PRODUCT", "LAUNCH_PLAN", "FACILITY", "INFRASTRUCTURE", "ROLE", "QUOTE")
+from warta.model import FACT_TYPES  # one definition: the contract's
+
 PRONOUNS = {"ia", "dia", "mereka", "he", "she", "they", "it"}
 
 

@@ -10,7 +10,7 @@ import datetime as _dt
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 EntityType = Literal["ORG", "PERSON", "PLACE", "PRODUCT"]
 FactType = Literal[
@@ -31,6 +31,9 @@ STATUS_VALUES: dict[str, tuple[str, ...]] = {
     "ROLE": (),
     "QUOTE": (),
 }
+# every status of the contract (which type takes which: STATUS_VALUES)
+Status = Literal["exploring", "negotiating", "agreed", "ended", "planned", "committed", "completed", "cancelled",
+                 "in_development", "launched", "discontinued", "under_construction", "built", "operating"]
 FACILITY_KINDS = ("factory", "battery_plant", "power_plant", "innovation_center",
                   "r_and_d_center", "office", "showroom", "data_center", "other")
 INFRASTRUCTURE_KINDS = ("ev_charging", "battery_swap", "5g_tower", "road", "other")
@@ -61,13 +64,24 @@ class Evidence(_Model):
 
 
 class Fact(_Model):
-    model_config = ConfigDict(extra="allow")
+    # checked again whenever an extractor sets a field, so no stage can leave a status
+    # outside the contract
+    model_config = ConfigDict(extra="allow", validate_assignment=True)
     type: FactType
     args: dict[str, Any]
-    status: str | None = None
+    status: Status | None = Field(None, description="one of the statuses FORMAT.md gives this fact type; "
+                                                    "none for ROLE and QUOTE")
     certainty: Certainty | None = "asserted"
     evidence: list[Evidence] = []
     flags: list[str] = []
+
+    @model_validator(mode="after")
+    def _status_of_its_type(self) -> "Fact":
+        allowed = STATUS_VALUES[self.type]
+        if self.status is not None and self.status not in allowed:
+            raise ValueError(f"status {self.status!r} is not one of a {self.type} fact's: "
+                             f"{', '.join(allowed) or 'none'}")
+        return self
 
 
 class Metadata(_Model):

@@ -1,59 +1,60 @@
-"""Composes the stages.  A stage is a function WorkDoc -> WorkDoc, registered by
-name where it is defined (`@stage("clean")`); `Pipeline` runs a list of them by
-name, times each, and turns a failure into a `StageFailure` naming the stage.
+"""Composes the stages.  A stage (`warta.stage.Stage`) is registered by name where it
+is defined, declaring the work-document fields it requires and assigns; `Pipeline`
+runs a list of them by name, checks their order from those declarations, times each,
+and turns a failure into a `StageFailure` naming the stage.
 
-A stage may also offer `fn.batch(list[WorkDoc]) -> list[WorkDoc]`, the same work
-for several documents at once (the nlp stage runs the neural network over all
-their paragraphs in one pass: much faster for short pages).  `run_many` uses it,
-and falls back to one document at a time when a batch fails, so one broken page
-still fails alone.
+A stage's `batch(list[WorkDoc])` does the same work for several documents at once (the
+nlp stage runs the neural network over all their paragraphs in one pass: much faster
+for short pages).  `run_many` uses it, and falls back to one document at a time when a
+batch fails, so one broken page still fails alone.
 
-Heavy resources (spaCy pipelines, the knowledge base) are loaded lazily, once
-per process, by the modules that own them; building a Pipeline is cheap.
+Heavy resources (spaCy pipelines, the knowledge base) are loaded lazily, once per
+process, by the modules that own them (or by `warm_up()`); building a Pipeline is cheap.
 """
 from __future__ import annotations
 
-import importlib
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
 
+import warta.stages  # noqa: F401  (registers every stage)
 from warta.model import Document, RawPage, ReadFailure, WorkDoc
+from warta.stage import GIVEN, STAGES, Stage
 
-StageFn = Callable[[WorkDoc], WorkDoc]
-_STAGES: dict[str, StageFn] = {}
-
-# module that registers each stage; imported on first use so `warta --help` stays fast
-_STAGE_MODULES = {
-    "clean": "warta.clean.stage",
-    "language": "warta.clean.language",
-    "nlp": "warta.nlp.stage",
-    "resolve": "warta.kb.stage",
-    "facts": "warta.facts.stage",
-}
 DEFAULT_STAGES = ("clean", "language", "nlp", "resolve", "facts")
-BATCH = 16      # pages per batch in `process`: past this, larger batches gain little
 CLEAN_STAGES = ("clean", "language")
+# the local drivers (`warta extract`, `warta.extract_many`) mark near-duplicates within a run;
+# the store marks them against every stored article instead
+LOCAL_STAGES = (*DEFAULT_STAGES, "dedup")
+LOCAL_CLEAN_STAGES = (*CLEAN_STAGES, "dedup")
+BATCH = 16      # pages per batch in `process`: past this, larger batches gain little
 
 
-def stage(name: str) -> Callable[[StageFn], StageFn]:
-    """Register a stage function under `name`."""
-    def deco(fn: StageFn) -> StageFn:
-        if name in _STAGES and _STAGES[name] is not fn:
-            raise ValueError(f"stage {name!r} registered twice")
-        _STAGES[name] = fn
-        return fn
-    return deco
+class PipelineOrderError(ValueError):
+    """A stage would read a field no stage before it writes."""
 
 
-def get_stage(name: str) -> StageFn:
-    if name not in _STAGES:
-        mod = _STAGE_MODULES.get(name)
-        if mod is None:
-            raise KeyError(f"unknown stage {name!r}; known: {sorted(_STAGE_MODULES)}")
-        importlib.import_module(mod)
-    return _STAGES[name]
+def get_stage(name: str) -> Stage:
+    """A new instance of the stage registered as `name`."""
+    if name not in STAGES:
+        raise KeyError(f"unknown stage {name!r}; known: {sorted(STAGES)}")
+    return STAGES[name]()
+
+
+def check_order(stages: Sequence[Stage]) -> None:
+    """Raise PipelineOrderError unless every field each stage requires is given or assigned
+    by a stage before it."""
+    have = set(GIVEN)
+    for i, st in enumerate(stages):
+        missing = [f for f in st.requires if f not in have]
+        if missing:
+            later = {f: s.name for s in stages[i + 1:] for f in s.assigns}
+            why = "; ".join(f"{f} is assigned by {later[f]!r}, which comes after it" if f in later
+                            else f"no stage of this pipeline assigns {f}" for f in missing)
+            raise PipelineOrderError(f"stage {st.name!r} requires {', '.join(missing)}: {why} "
+                                     f"(pipeline: {' -> '.join(s.name for s in stages)})")
+        have |= set(st.assigns)
 
 
 @dataclass
@@ -90,61 +91,53 @@ def start(raw: RawPage) -> WorkDoc:
 
 
 class Pipeline:
-    def __init__(self, stages: Iterable[str] = DEFAULT_STAGES):
-        self.names = tuple(stages)
-        self._fns: list[StageFn] | None = None
-
-    @property
-    def fns(self) -> list[StageFn]:
-        if self._fns is None:
-            self._fns = [get_stage(n) for n in self.names]
-        return self._fns
+    def __init__(self, stages: Iterable[str | Stage] = DEFAULT_STAGES):
+        self.stages: list[Stage] = [get_stage(s) if isinstance(s, str) else s for s in stages]
+        self.names = tuple(s.name for s in self.stages)
+        check_order(self.stages)
 
     def warm_up(self) -> None:
         """Load every stage's heavy resources now (once per process)."""
-        for n, fn in zip(self.names, self.fns):
-            warm = getattr(fn, "warm_up", None)
-            if warm:
-                warm()
+        for st in self.stages:
+            st.warm_up()
 
     def run(self, raw: RawPage) -> WorkDoc:
         wd = start(raw)
-        for name, fn in zip(self.names, self.fns):
-            wd = self._step(name, fn, wd)
+        for st in self.stages:
+            wd = self._step(st, wd)
         return wd
 
     @staticmethod
-    def _step(name: str, fn: StageFn, wd: WorkDoc) -> WorkDoc:
+    def _step(st: Stage, wd: WorkDoc) -> WorkDoc:
         t0 = time.perf_counter()
         try:
-            wd = fn(wd)
+            wd = st(wd)
         except Exception as exc:  # one document's failure is data, not a crash
-            raise StageFailure(wd.raw.source, name, f"{type(exc).__name__}: {exc}") from exc
-        wd.timings[name] = time.perf_counter() - t0
+            raise StageFailure(wd.raw.source, st.name, f"{type(exc).__name__}: {exc}") from exc
+        wd.timings[st.name] = time.perf_counter() - t0
         return wd
 
     def run_many(self, raws: list[RawPage]) -> list[WorkDoc | StageFailure]:
         """`run` for several pages, through each stage's `batch` where it has one; a
         page's failure is its entry in the result, in the pages' order."""
         out: list[WorkDoc | StageFailure] = [start(r) for r in raws]
-        for name, fn in zip(self.names, self.fns):
+        for st in self.stages:
             live = [i for i, w in enumerate(out) if isinstance(w, WorkDoc)]
-            batch = getattr(fn, "batch", None)
-            if batch is not None and len(live) > 1:
+            if st.batches() and len(live) > 1:
                 t0 = time.perf_counter()
                 try:
-                    done = batch([out[i] for i in live])
+                    done = st.batch([w for w in out if isinstance(w, WorkDoc)])   # the live ones, in order
                 except Exception:   # find the page that broke it: one at a time below
                     done = None
                 if done is not None:
                     share = (time.perf_counter() - t0) / len(live)
                     for i, wd in zip(live, done):
-                        wd.timings[name] = share
+                        wd.timings[st.name] = share
                         out[i] = wd
                     continue
             for i in live:
                 try:
-                    out[i] = self._step(name, fn, out[i])   # type: ignore[arg-type]
+                    out[i] = self._step(st, out[i])   # type: ignore[arg-type]
                 except StageFailure as f:
                     out[i] = f
         return out

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from typing import IO
 
 from warta.model import ReadFailure, WorkDoc
-from warta.pipeline import CLEAN_STAGES, DEFAULT_STAGES, Pipeline, StageFailure
+from warta.pipeline import LOCAL_CLEAN_STAGES, LOCAL_STAGES, Pipeline, StageFailure
 
 
 def failure_line(f: ReadFailure | StageFailure) -> str:
@@ -22,20 +22,15 @@ def failure_line(f: ReadFailure | StageFailure) -> str:
 def iter_results(paths: Iterable[str], clean_only: bool = False, progress: bool | None = None
                  ) -> Iterator[WorkDoc | ReadFailure | StageFailure]:
     """Every input page through the pipeline; near-duplicates marked; failures as records."""
-    from warta.clean.dedup import NearDuplicates
     from warta.read import read_inputs
 
-    pipe = Pipeline(CLEAN_STAGES if clean_only else DEFAULT_STAGES)
-    dedup = NearDuplicates()
+    pipe = Pipeline(LOCAL_CLEAN_STAGES if clean_only else LOCAL_STAGES)
     items = read_inputs(list(paths))
     results = pipe.process(items)
     show = sys.stderr.isatty() if progress is None else progress
     if show:
         results = _with_progress(results)
-    for r in results:
-        if isinstance(r, WorkDoc):
-            r.doc.duplicate_of = dedup.check(r.doc.doc_id, r.doc.body)
-        yield r
+    yield from results
 
 
 def _with_progress(results: Iterator) -> Iterator:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-
 PARTNERSHIPS = [
     ("JAKARTA - Toyota menjajaki kerja sama dengan PLN untuk membangun SPKLU.", {"Toyota", "PLN"}, "exploring", "asserted"),
     ("JAKARTA - Toyota tengah bernegosiasi dengan PLN soal pasokan listrik.", {"Toyota", "PLN"}, "negotiating", "asserted"),

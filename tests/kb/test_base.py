@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import time
 
 import pytest
 import yaml
@@ -26,11 +25,19 @@ def test_size_and_coverage():
     assert any(e["type"] == "PERSON" and e.get("roles") for e in kb.entities.values())
 
 
-def test_loads_in_under_a_second():
+def test_loads_once_per_process_and_reads_the_compiled_file_not_the_sources(monkeypatch):
+    """What keeps loading cheap: the compiled JSON is read (the YAML sources are not
+    parsed again), and only once."""
+    import warta.kb.base as base
     load_kb.cache_clear()
-    t0 = time.perf_counter()
-    load_kb()
-    assert time.perf_counter() - t0 < 1.0
+    monkeypatch.setattr(base, "compile_sources", lambda *a, **k: pytest.fail("load_kb compiled the sources"))
+    reads = []
+    real = base.json.loads
+    monkeypatch.setattr(base.json, "loads", lambda s, *a, **k: reads.append(len(s)) or real(s, *a, **k))
+    first = load_kb()
+    assert load_kb() is first and len(reads) == 1 and reads[0] == len(COMPILED.read_text(encoding="utf-8"))
+    assert len(first.entities) >= 400
+    load_kb.cache_clear()
 
 
 @pytest.mark.parametrize("raw,key", [

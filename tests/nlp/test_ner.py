@@ -13,6 +13,14 @@ from warta.nlp.train import corpora
 from warta.nlp.train.evaluate import spans
 from warta.nlp.train.rawtext import parse_tagged
 
+# the least each packaged model must score on each public test split (F1), whatever its
+# model card says: a retrained model that scores less fails here, not silently in the card
+FLOORS = {
+    ("cnn", "nergrit:test"): 0.65, ("cnn", "idner:test"): 0.82,
+    ("cnn", "uner_ewt:test"): 0.50, ("cnn", "uner_pud:test"): 0.47,
+    ("encoder", "nergrit:test"): 0.76, ("encoder", "idner:test"): 0.86,
+    ("encoder", "uner_ewt:test"): 0.71, ("encoder", "uner_pud:test"): 0.73,
+}
 SCORED = [(lang, split) for lang in ("id", "en")
           for split in json.loads((model_path(lang) / "scores.json").read_text())["test"]]
 
@@ -80,6 +88,7 @@ def test_ner_eval_reproduces_the_model_card(lang, split, arch, shared_dir):
     if arch == "encoder" and not scores.exists():
         pytest.skip("no packaged encoder model")
     card = json.loads(scores.read_text())["test"][split]
+    assert card["f1"] >= FLOORS[arch, split], f"the {arch} model card's {split} F1 {card['f1']} is under its floor"
     corpus, part = split.split(":")
     path = Path(shared_dir) / "data" / corpora.CORPORA[corpus][part]
     if not path.exists():
@@ -88,6 +97,7 @@ def test_ner_eval_reproduces_the_model_card(lang, split, arch, shared_dir):
     assert res.exit_code == 0, res.output
     got = json.loads(res.output)
     assert got["overall"]["f1"] == pytest.approx(card["f1"], abs=0.002)
+    assert got["overall"]["f1"] >= FLOORS[arch, split]
     assert got["overall"]["f1_95ci"][0] < got["overall"]["f1"] < got["overall"]["f1_95ci"][1]
     assert set(got["labels"]) == {"ORG", "PERSON", "PLACE"}
 

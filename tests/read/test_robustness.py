@@ -19,7 +19,6 @@ from warta.model import RawPage, ReadFailure
 from warta.pipeline import Pipeline
 from warta.read import read_inputs
 from warta.read.warc import read_warc_stream
-from warta.settings import Settings
 
 FUZZ = int(os.environ.get("WARTA_FUZZ_EXAMPLES") or 60)     # examples per property test; raise it for a long run
 BUDGET = settings(max_examples=FUZZ, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -3,7 +3,6 @@ examples: the same documents and facts as `warta ingest` of the same archive,
 and a corrupt record in the middle costs that record only."""
 from __future__ import annotations
 
-import gzip
 import html
 import io
 import shutil

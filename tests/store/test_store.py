@@ -2,8 +2,6 @@
 on SQLite and on PostgreSQL."""
 from __future__ import annotations
 
-import datetime as dt
-import json
 import xml.etree.ElementTree as ET
 
 import pytest

@@ -4,16 +4,20 @@ warta.store.queries; every error has one shape:
 {"error": {"code": 404, "message": "...", "detail": ...}}."""
 from __future__ import annotations
 
-import hmac
 from collections.abc import Iterator
-from typing import Annotated, Any
+from typing import Annotated
 
-from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi import FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from warta.api import routes
+from warta.api.auth import require_token  # noqa: F401  (where the routes' guard lives)
 from warta.settings import Settings
+from warta.store.db import open_store
+from warta.store.queries import NotFound
+from warta.web import views
+from warta.web.errors import error, error_for
 
 MAX_BODY = 5_000_000
 PAGE = Annotated[int, Query(ge=1, le=200)]
@@ -34,14 +38,7 @@ SECURITY_HEADERS = {
 MAX_PATH = 2000   # a name longer than any real one is refused before it reaches the store
 
 
-def error(code: int, message: str, detail: Any = None) -> JSONResponse:
-    return JSONResponse({"error": {"code": code, "message": message, "detail": detail}}, status_code=code)
-
-
 def create_app(settings: Settings | None = None) -> FastAPI:
-    from warta.store.db import open_store
-    from warta.store.queries import NotFound
-
     settings = settings or Settings.from_env()
     app = FastAPI(title="Warta", version="0.1.0",
                   description="Business news as a knowledge graph: entities, facts and the sentences behind them.")
@@ -60,20 +57,21 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.session_dep = session
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http(_: Request, exc: StarletteHTTPException):
-        return error(exc.status_code, str(exc.detail))
+    async def _http(request: Request, exc: StarletteHTTPException):
+        return error_for(request, exc.status_code, str(exc.detail))
 
     @app.exception_handler(RequestValidationError)
-    async def _invalid(_: Request, exc: RequestValidationError):
-        return error(422, "invalid request", [{"loc": list(e.get("loc", [])), "msg": e.get("msg")} for e in exc.errors()])
+    async def _invalid(request: Request, exc: RequestValidationError):
+        return error_for(request, 422, "invalid request",
+                         [{"loc": list(e.get("loc", [])), "msg": e.get("msg")} for e in exc.errors()])
 
     @app.exception_handler(NotFound)
-    async def _missing(_: Request, exc: NotFound):
-        return error(404, str(exc))
+    async def _missing(request: Request, exc: NotFound):
+        return error_for(request, 404, str(exc))
 
     @app.exception_handler(Exception)
-    async def _crash(_: Request, exc: Exception):
-        return error(500, "internal error", type(exc).__name__)
+    async def _crash(request: Request, exc: Exception):
+        return error_for(request, 500, "internal error", type(exc).__name__)
 
     @app.middleware("http")
     async def _limit(request: Request, call_next):
@@ -113,8 +111,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(ResponseCache, generation=generation, max_stale=settings.api_cache_seconds,
                        state=app.state)
 
-    from warta.api import routes
-    from warta.web import views
     app.include_router(routes.router(session, settings))
     app.include_router(views.router(session))
     return app
@@ -165,12 +161,3 @@ def _is_too_large(exc: BaseException) -> bool:
         return True
     return isinstance(exc, BaseExceptionGroup) and any(_is_too_large(e) for e in exc.exceptions)
 
-
-def require_token(settings: Settings):
-    def check(request: Request) -> None:
-        if not settings.api_token:
-            raise HTTPException(403, "writing endpoints are off: set WARTA_API_TOKEN to enable them")
-        got = request.headers.get("authorization", "")
-        if not hmac.compare_digest(got.encode(), f"Bearer {settings.api_token}".encode()):
-            raise HTTPException(401, "a valid bearer token is required")
-    return Depends(check)

@@ -25,6 +25,11 @@ from dataclasses import dataclass
 from starlette.concurrency import run_in_threadpool
 
 MAX_ENTRIES = 1024
+
+
+def _now() -> float:
+    return time.monotonic()
+
 MAX_BODY = 2_000_000
 SKIP_PATHS = ("/api/health", "/api/review")
 
@@ -87,7 +92,7 @@ class ResponseCache:
         if e.generation == gen:
             self.entries.move_to_end(key)
             return e, b"hit"
-        if time.monotonic() - e.at < self.max_stale:
+        if _now() - e.at < self.max_stale:
             return e, b"stale"
         return None
 
@@ -101,7 +106,7 @@ class ResponseCache:
             elif msg["type"] == "http.response.body":
                 chunks.append(msg.get("body", b""))
 
-        t0 = time.monotonic()
+        t0 = _now()
         await self.app(dict(scope, method="GET"), receive, capture)
         body = b"".join(chunks)
         headers = [(k, v) for k, v in start.get("headers", []) if k.lower() not in (b"content-length", b"etag")]

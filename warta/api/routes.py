@@ -1,15 +1,20 @@
 """JSON endpoints: thin wrappers over warta.store.queries."""
 
+import tempfile
+from pathlib import Path
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
-from sqlalchemy.orm import Session
 from pydantic import BaseModel
+from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 
+from warta.api.auth import require_token
+from warta.model import FactType
 from warta.settings import Settings
+from warta.store import ingest as store_ingest
 from warta.store import queries as Q
-
-FactType = Literal["PARTNERSHIP", "INVESTMENT", "PRODUCT", "LAUNCH_PLAN", "FACILITY", "INFRASTRUCTURE", "ROLE", "QUOTE"]
+from warta.store.db import open_store
 
 
 class IngestResult(BaseModel):
@@ -21,7 +26,6 @@ class IngestResult(BaseModel):
 
 
 def router(session, settings: Settings) -> APIRouter:
-    from warta.api.app import require_token
     r = APIRouter(prefix="/api")
     S = Annotated[Session, Depends(session)]
 
@@ -75,19 +79,18 @@ def router(session, settings: Settings) -> APIRouter:
     @r.post("/ingest", dependencies=[require_token(settings)], response_model=IngestResult)
     async def ingest(request: Request, doc_id: Annotated[str, Query(min_length=1, max_length=200, pattern=r"^[\w.-]+$")]) -> IngestResult:
         """Ingest one page (text, HTML or JSON Lines in the body). Needs the API token."""
-        import tempfile
-        from pathlib import Path
-
-        from warta.store.ingest import ingest as do_ingest
         raw = await request.body()
         ctype = request.headers.get("content-type", "")
         suffix = ".html" if "html" in ctype else ".jsonl" if "json" in ctype else ".txt"
         with tempfile.TemporaryDirectory() as d:
             p = Path(d) / f"{doc_id}{suffix}"
             p.write_bytes(raw)
-            rep = do_ingest(request.app.state.store or _open(request), [str(p)])
+            # the pipeline and the store are blocking work: in a worker thread, so the server
+            # answers other requests meanwhile
+            store = request.app.state.store or _open(request)
+            rep = await run_in_threadpool(store_ingest.ingest, store, [str(p)])
         cache = getattr(request.app.state, "response_cache", None)
-        if cache is not None:
+        if cache is not None:      # this worker's own readers see the write at once
             cache.clear()
         return IngestResult(stored=rep.stored, revisions=rep.revisions, unchanged=rep.unchanged, failed=rep.failed,
                             failures=[f.split("/")[-1] for f in rep.failures])
@@ -96,6 +99,5 @@ def router(session, settings: Settings) -> APIRouter:
 
 
 def _open(request: Request):
-    from warta.store.db import open_store
     request.app.state.store = open_store(request.app.state.settings.db_url)
     return request.app.state.store

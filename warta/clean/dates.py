@@ -11,13 +11,14 @@ import datetime as dt
 import re
 from functools import lru_cache
 
+from warta.calendar import months as month_table
 from warta.clean.lexicon import load
 
 
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     d = load("dates")
-    months = "|".join(sorted(d["months"], key=len, reverse=True))
+    months = "|".join(sorted(month_table(), key=len, reverse=True))
     zones = "|".join(d["zones"])
     time = rf"(?:\s*[|,/\-–—]?\s*(?:pukul\s*)?(?P<h>\d{{1,2}})[:.](?P<mi>\d{{2}})(?:[:.](?P<s>\d{{2}})(?!\d))?\s*(?:(?P<z>{zones})(?P<zo>[+-]\d{{1,2}})?)?\b)?"
     named = re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<m>{months})\.?,?\s+(?P<y>(?:19|20)\d{{2}})\b{time}", re.I)
@@ -36,7 +37,7 @@ def parse_portal_date(text: str, default_zone: str | None = "+07:00") -> str | N
 def find_dates(text: str, default_zone: str | None = "+07:00") -> list[tuple[int, int, str]]:
     """Every date in `text` as (start, end, iso), in order."""
     zones = load("dates")["zones"]
-    months = load("dates")["months"]
+    months = month_table()
     out = []
     for pat in _patterns():
         for m in pat.finditer(text):

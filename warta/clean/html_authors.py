@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from warta import calendar
 from warta.clean.lexicon import load
 
 
@@ -21,7 +22,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     chrome = load("chrome")
     labels = sorted({*chrome["author_labels"], *chrome["wire_author_labels"]}, key=len, reverse=True)
     label = re.compile(r"^(?:%s)\b\s*:?\s*" % "|".join(re.escape(x) for x in labels), re.I)
-    months = sorted(load("dates")["months"], key=len, reverse=True)
+    months = sorted(calendar.months(), key=len, reverse=True)
     month = re.compile(r"\s+(?:%s)\b.*$" % "|".join(re.escape(m) for m in months if len(m) > 3), re.I)
     job = re.compile(r"\s+(?:%s)$" % "|".join(re.escape(x) for x in chrome["author_job_titles"]), re.I)
     return label, month, job

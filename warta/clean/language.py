@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from warta.clean.lexicon import load
 from warta.model import WorkDoc
-from warta.pipeline import stage
+from warta.stage import stage
 
 TOKEN = re.compile(r"[a-z]+")
 
@@ -25,7 +25,7 @@ def detect_language(text: str, min_hits: int = 3) -> str | None:
     return lang if hits >= min_hits and hits / len(toks) > 0.08 else None
 
 
-@stage("language")
+@stage("language", requires=("doc.body",), assigns=("doc.language",))
 def language(wd: WorkDoc) -> WorkDoc:
     wd.doc.language = detect_language(wd.doc.body)
     return wd

@@ -92,7 +92,7 @@ def infer_reference_date(body: str) -> str | None:
     resolving "tahun depan" and the like, marked as inferred."""
     rel = load("dates")["relative_days"]
     best = None
-    for start, end, iso in find_dates(body, default_zone=None):
+    for start, _end, iso in find_dates(body, default_zone=None):
         day = dt.date.fromisoformat(iso[:10])
         before = body[max(0, start - 30): start].lower()
         shift = max((d for w, d in rel.items() if w in before), default=0)

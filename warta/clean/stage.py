@@ -7,14 +7,14 @@ from warta.clean.metadata import extract_metadata
 from warta.clean.reflow import reflow
 from warta.clean.text import clean_extracted, clean_lines
 from warta.model import WorkDoc
-from warta.pipeline import stage
+from warta.stage import stage
 
 
 class NoArticle(ValueError):
     pass
 
 
-@stage("clean")
+@stage("clean", requires=("raw",), assigns=("doc.body", "doc.metadata", "removed"))
 def clean(wd: WorkDoc) -> WorkDoc:
     raw = wd.raw
     if raw.kind == "html":

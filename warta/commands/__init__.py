@@ -1,1 +1,1 @@
-"""CLI commands, one module per area; each registers on `warta.cli.app`."""
+"""CLI commands, one module per area; each registers on `warta.commands.app.app`, which `warta.cli` runs."""

@@ -9,7 +9,7 @@ from typing import Optional
 
 import typer
 
-from warta.cli import app
+from warta.commands.app import app
 
 
 class OutFormat(str, Enum):

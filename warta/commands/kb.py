@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from warta.cli import app
+from warta.commands.app import app
 
 kb_app = typer.Typer(help="Inspect and extend the knowledge base.", no_args_is_help=True)
 app.add_typer(kb_app, name="kb")

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import typer
 
-from warta.cli import app
+from warta.commands.app import app
+
 
 class Arch(str, Enum):
     cnn = "cnn"

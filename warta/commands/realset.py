@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from warta.cli import app
+from warta.commands.app import app
 
 rs_app = typer.Typer(help="The real-article set (tests/realset): cache, splits, agreement.", no_args_is_help=True)
 app.add_typer(rs_app, name="realset")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import typer
 
-from warta.cli import app
+from warta.commands.app import app
 
 
 @app.command()

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from warta.cli import app
+from warta.commands.app import app
 
 spark_app = typer.Typer(help="Run the pipeline on Apache Spark.", no_args_is_help=True)
 app.add_typer(spark_app, name="spark")

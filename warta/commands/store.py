@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from warta.cli import app
+from warta.commands.app import app
 
 DB = typer.Option(None, "--db", help="database URL (default: WARTA_DB or sqlite:///warta.db)")
 

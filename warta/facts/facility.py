@@ -33,7 +33,7 @@ def extract(v: DocView) -> list[Fact]:
     op_rx = rx(tuple(lx["operator_cues"]))
     groups: dict[str, dict] = {}
     for s in v.sentences:
-        for start, end, kind in kind_of("facility", s.text):
+        for _start, end, kind in kind_of("facility", s.text):
             g = groups.setdefault(kind, {"sents": [], "owners": [], "operators": [], "places": [], "area": None, "status": None})
             if s not in g["sents"]:
                 g["sents"].append(s)

@@ -25,7 +25,7 @@ def acting(v: DocView, hits: list[Hit]) -> list[Hit]:
     out = []
     for h in hits:
         m = None
-        for m in parent.finditer(v.body, max(0, h.start - 30), h.start):
+        for m in parent.finditer(v.body, max(0, h.start - 30), h.start):  # noqa: B007 - the last match is wanted
             pass
         if m and LEGAL_FORM.fullmatch(v.body[m.end():h.start]):   # the cue stands right before it ("anak usaha PT X")
             continue

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import re
 
+from warta.facts import partnership_filter
 from warta.facts.context import DocView, Hit
 from warta.facts.lexicon import cue_rx, load, rx
-from warta.facts import partnership_filter
 from warta.facts.parties import acting, is_party
 from warta.model import Fact
 

@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import re
 from functools import lru_cache
 from pathlib import Path
 
 from warta.facts.context import DocView
 from warta.model import Fact
+from warta.settings import Settings
 
 MODEL = Path(__file__).resolve().parents[1] / "data" / "facts" / "partnership_filter.json"
 
@@ -74,6 +74,6 @@ def score(v: DocView, f: Fact) -> float:
 
 def keep(v: DocView, facts: list[Fact]) -> list[Fact]:
     m = _model()
-    if m is None or os.environ.get("WARTA_PARTNERSHIP_FILTER", "1") == "0":
+    if m is None or not Settings.from_env().partnership_filter:
         return facts
     return [f for f in facts if score(v, f) >= m["threshold"]]

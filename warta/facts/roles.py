@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from warta.facts.context import DocView
 from warta.facts.names import People, alt, is_name_token, lexicon, name_at, name_ending
-from warta.facts.role_orgs import OrgFinder, role_words, skip_after_org, title_rx, org_name
+from warta.facts.role_orgs import OrgFinder, org_name, role_words, skip_after_org, title_rx
 from warta.model import Fact
 
 CONNECT = re.compile(r"(?:,\s*(?:the\s+|a\s+|an\s+)?|,?\s+(?:selaku|sebagai|yang\s+juga(?:\s+merupakan|\s+menjabat(?:\s+sebagai)?)?|"

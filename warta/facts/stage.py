@@ -5,7 +5,7 @@ from warta.facts import facility, infrastructure, investment, launch, partnershi
 from warta.facts.context import DocView
 from warta.facts.modality import certainty
 from warta.model import Fact, WorkDoc
-from warta.pipeline import stage
+from warta.stage import stage
 
 EXTRACTORS = {
     "PARTNERSHIP": partnership.extract,
@@ -29,7 +29,8 @@ def _parties(f: Fact) -> list[str]:
     return out
 
 
-@stage("facts")
+@stage("facts", requires=("doc.body", "doc.metadata", "doc.entities", "sentences", "mentions", "values"),
+       assigns=("doc.facts",))
 def facts(wd: WorkDoc) -> WorkDoc:
     v = DocView(wd)
     surfaces = {e.name: [m.text for m in e.mentions] for e in wd.doc.entities}

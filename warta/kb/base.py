@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -20,6 +19,7 @@ from typing import Any
 import yaml
 
 from warta.kb.schema import OrgEntry, PersonEntry, PlaceEntry, ProductEntry
+from warta.settings import Settings
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "kb"
 COMPILED = DATA / "compiled.json"
@@ -171,9 +171,7 @@ class KB:
 
 def _extra_files() -> list[Path]:
     extra = [LOCAL] if LOCAL.exists() else []
-    for p in filter(None, os.environ.get("WARTA_KB_EXTRA", "").split(os.pathsep)):
-        extra.append(Path(p))
-    return extra
+    return extra + list(Settings.from_env().kb_extra)
 
 
 @lru_cache(maxsize=1)

@@ -5,7 +5,7 @@ from functools import lru_cache
 
 from warta.kb.resolve import Resolver
 from warta.model import WorkDoc
-from warta.pipeline import stage
+from warta.stage import Stage, stage
 
 
 @lru_cache(maxsize=1)
@@ -13,11 +13,16 @@ def resolver() -> Resolver:
     return Resolver()
 
 
-@stage("resolve")
 def resolve(wd: WorkDoc) -> WorkDoc:
     wd.doc.entities = resolver().resolve(wd.doc.body, wd.mentions, wd.sentences, wd.doc.metadata)
     wd.mentions = sorted(wd.mentions, key=lambda m: m.start)
     return wd
 
 
-resolve.warm_up = resolver  # type: ignore[attr-defined]
+@stage("resolve", requires=("doc.body", "doc.metadata", "mentions", "sentences"), assigns=("doc.entities", "mentions"))
+class Resolve(Stage):
+    def __call__(self, wd: WorkDoc) -> WorkDoc:
+        return resolve(wd)
+
+    def warm_up(self) -> None:
+        resolver()

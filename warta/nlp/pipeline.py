@@ -12,13 +12,18 @@ seconds to build.
 """
 from __future__ import annotations
 
-import os
 from functools import lru_cache
 from pathlib import Path
+
+from warta.settings import Settings
 
 MODELS = Path(__file__).resolve().parents[1] / "data" / "models"
 LANGS = ("id", "en")
 DEFAULT_NER = "cnn"
+
+
+class ModelMissing(FileNotFoundError):
+    """No trained NER model where Warta looks for it: the message names the folder."""
 
 
 def model_path(lang: str) -> Path:
@@ -34,10 +39,7 @@ def ner_kind() -> str:
     tokens/s) or `encoder` (the fine-tuned multilingual transformer: 78 F1, ~850
     tokens/s, needs the `encoder` extra).  A language with no packaged encoder model
     keeps its CNN."""
-    kind = os.environ.get("WARTA_NER", DEFAULT_NER).strip().lower()
-    if kind not in ("encoder", "cnn"):
-        raise ValueError(f"WARTA_NER={kind!r}: expected 'encoder' or 'cnn'")
-    return kind
+    return Settings.from_env().ner
 
 
 def load_model(lang: str, kind: str | None = None, model_dir: Path | None = None):
@@ -63,14 +65,15 @@ def load_model(lang: str, kind: str | None = None, model_dir: Path | None = None
         nlp = spacy.load(cnn)
         numpy_matmul(nlp)
         return nlp
-    return spacy.blank(lang)
+    # never a blank pipeline in its place: it would find no names at all, silently
+    raise ModelMissing(f"{cnn}: no NER model here (no meta.json); `make model` trains it")
 
 
 @lru_cache(maxsize=2)
 def get_nlp(lang: str = "id"):
     lang = lang if lang in LANGS else "id"
     nlp = load_model(lang)
-    if os.environ.get("WARTA_NO_RULES") != "1":
+    if not Settings.from_env().no_rules:
         add_kb_rules(nlp, lang)
     return nlp
 

@@ -2,9 +2,9 @@
 sniffed by name and content (WARC, JSON Lines, HTML, page text, gzipped or not)."""
 from __future__ import annotations
 
+import errno
 import gzip
 import io
-import errno
 import os
 import stat
 import sys

@@ -8,15 +8,16 @@ so a changed or missing text is reported rather than silently scored.
 from __future__ import annotations
 
 import hashlib
-import os
 from pathlib import Path
+
+from warta.settings import Settings
 
 SPLITS = ("train", "dev", "test")
 GOLD_DIR = Path(__file__).resolve().parents[2] / "tests" / "realset" / "gold"   # offsets only, in git
 
 
 def cache_dir() -> Path:
-    return Path(os.environ.get("WARTA_REALSET_CACHE") or Path.home() / ".cache" / "warta-realset")
+    return Settings.from_env().realset_cache or Path.home() / ".cache" / "warta-realset"
 
 
 def pages_dir() -> Path:

@@ -10,7 +10,6 @@ from typing import Any
 
 from warta import evaluate as ev
 
-
 HEADLINE = {
     "fact F1": lambda r: r["fact_prf"][2],
     "entity F1": lambda r: r["entity_prf"][2],

@@ -16,8 +16,8 @@ from sqlalchemy import case, func, literal, select, text
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from warta.model import Document as DocModel
 from warta.model import STATUS_VALUES, RawPage, ReadFailure, WorkDoc
+from warta.model import Document as DocModel
 from warta.pipeline import Pipeline, StageFailure, batches
 from warta.store import models as M
 from warta.store.db import Store, chunks

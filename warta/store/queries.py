@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import func, or_, select, text
 from sqlalchemy.orm import Session
 
+from warta.kb.base import COMPILED, load_kb
 from warta.store import models as M
 from warta.store.db import chunks
 
@@ -21,18 +22,22 @@ class NotFound(LookupError):
 def find_entity(s: Session, name: str) -> M.Entity:
     """By canonical name, then any surface form seen, then prefix; case-insensitive."""
     low = name.strip().lower()
+    if not low:
+        raise NotFound("no entity named by an empty name")
     e = s.scalar(select(M.Entity).where(M.Entity.name_lower == low))
     if e is None:
         e = s.scalar(select(M.Entity).join(M.Alias, M.Alias.entity_id == M.Entity.id)
                      .where(M.Alias.alias_lower == low).order_by(M.Entity.kb.desc()))
     if e is None:
-        e = s.scalar(select(M.Entity).where(M.Entity.name_lower.like(_prefix(low))).order_by(func.length(M.Entity.name)))
+        e = s.scalar(select(M.Entity).where(M.Entity.name_lower.like(_prefix(low), escape="\\")).order_by(func.length(M.Entity.name)))
     if e is None:
         raise NotFound(f"no entity named {name!r}")
     return e
 
 
 def _prefix(low: str) -> str:
+    """A LIKE pattern for names starting with `low`, its % and _ literal (escape character \\,
+    which SQLite needs said: it has no default escape)."""
     return low.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
@@ -41,7 +46,8 @@ def suggest(s: Session, prefix: str, limit: int = 10) -> list[dict]:
     if not low:
         return []
     rows = s.execute(select(M.Entity.id, M.Entity.name, M.Entity.type).join(M.Alias, M.Alias.entity_id == M.Entity.id)
-                     .where(or_(M.Entity.name_lower.like(_prefix(low)), M.Alias.alias_lower.like(_prefix(low))))
+                     .where(or_(M.Entity.name_lower.like(_prefix(low), escape="\\"),
+                                M.Alias.alias_lower.like(_prefix(low), escape="\\")))
                      .group_by(M.Entity.id, M.Entity.name, M.Entity.type).order_by(M.Entity.name).limit(min(limit, 50))).all()
     return [{"id": r.id, "name": r.name, "type": r.type} for r in rows]
 
@@ -229,11 +235,8 @@ def profile(s: Session, name: str, per_type: int = 50) -> dict:
 
 
 def _kb_info(eid: str) -> dict:
-    try:
-        from warta.kb.base import load_kb
-        entry = load_kb().get(eid) or {}
-    except Exception:  # a store can be read without the knowledge base installed
-        entry = {}
+    # a store can be read without the compiled knowledge base; a broken one is an error
+    entry = (load_kb().get(eid) or {}) if COMPILED.exists() else {}
     return {"kind": entry.get("kind"), "country": entry.get("country"), "parent": entry.get("parent")}
 
 

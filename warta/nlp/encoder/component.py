@@ -52,7 +52,7 @@ def tag_words(net, sents: list[list[str]], batch: int = 16) -> list[list[str]]:
         ids, mask, firsts = net.batch([w for _, _, w in chunk], WINDOW + 2)
         with torch.no_grad():
             scores = net(ids, mask)
-        for (si, start, words), first, sc in zip(chunk, firsts, scores):
+        for (si, start, _words), first, sc in zip(chunk, firsts, scores):
             tags = decode(sc[first].argmax(-1).tolist())
             out[si][start:start + len(tags)] = tags
     return out

@@ -8,9 +8,13 @@ CoNLL-U-like comment lines and five columns.
 """
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
+
+from warta.nlp.train.rawtext import tagged_sentences
+from warta.nlp.train.truecase import TrueCaser, truecased
+from warta.settings import Settings
 
 LABELS = {
     "ORGANISATION": "ORG", "ORGANIZATION": "ORG", "ORG": "ORG",
@@ -22,9 +26,9 @@ LABELS = {
 
 
 def shared_dir() -> Path:
-    env = os.environ.get("WARTA_SHARED")
+    env = Settings.from_env().shared
     if env:
-        return Path(env)
+        return env
     here = Path(__file__).resolve()
     for up in here.parents:
         cand = up.parent / "shared"
@@ -101,15 +105,33 @@ def _harmonise(words: list[str], tags: list[str]) -> list[str]:
     return out
 
 
-def load(corpus: str, split: str) -> list[tuple[list[str], list[str]]]:
+def read(corpus: str, split: str) -> list[tuple[list[str], list[str]]]:
+    """A split's sentences as the file has them (a lowercased corpus stays lowercased)."""
     rel = CORPORA[corpus].get(split)
     if rel is None:
         return []
     path = shared_dir() / "data" / rel
     if not path.exists():
         raise FileNotFoundError(f"{path}: corpus file missing (is ../shared beside the repository?)")
-    sents = list(read_conll(path))
-    if CORPORA[corpus].get("lowercased"):   # give the words their case back (see truecase.py)
-        from warta.nlp.train.truecase import truecased
-        sents = truecased(sents)
+    return list(read_conll(path))
+
+
+# cased Indonesian text the true-caser learns word forms from (training splits only)
+CASED_REFERENCE = ("nergrit", "idner")
+
+
+@lru_cache(maxsize=1)
+def default_caser() -> TrueCaser:
+    sents = [w for w, _ in tagged_sentences()]
+    for corpus in CASED_REFERENCE:
+        assert not CORPORA[corpus].get("lowercased"), corpus
+        sents += [w for w, _ in read(corpus, "train")]
+    return TrueCaser(sents)
+
+
+def load(corpus: str, split: str) -> list[tuple[list[str], list[str]]]:
+    """A split's sentences, a lowercased corpus with its case given back (see truecase.py)."""
+    sents = read(corpus, split)
+    if sents and CORPORA[corpus].get("lowercased"):
+        sents = truecased(sents, default_caser())
     return sents

@@ -18,13 +18,14 @@ import sys
 import zipfile
 from pathlib import Path
 
+from warta.settings import Settings
+
 PACKAGE = "nlp-id==0.1.23.0"
 MEMBER = "nlp_id/data/dataset_postag.txt"
 
 
 def cache_dir() -> Path:
-    base = os.environ.get("WARTA_CACHE") or os.path.join(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"), "warta")
-    return Path(base)
+    return Settings.from_env().cache or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "warta"
 
 
 def wheel_path() -> Path:

@@ -11,7 +11,6 @@ way); sentence starts are capitalised.  Only training data passes through here.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from functools import lru_cache
 
 SENT_END = {".", "!", "?"}
 OPENERS = {'"', "'", "(", "“", "‘"}
@@ -47,21 +46,5 @@ class TrueCaser:
         return out
 
 
-@lru_cache(maxsize=1)
-def default_caser() -> TrueCaser:
-    return TrueCaser(cased_reference())
-
-
-def cased_reference() -> list[list[str]]:
-    """Cased Indonesian sentences to learn word forms from (training splits only)."""
-    from warta.nlp.train import corpora
-    from warta.nlp.train.rawtext import tagged_sentences
-    sents = [w for w, _ in tagged_sentences()]
-    for corpus in ("nergrit", "idner"):
-        sents += [w for w, _ in corpora.load(corpus, "train")]
-    return sents
-
-
-def truecased(sents: list[tuple[list[str], list[str]]], caser: TrueCaser | None = None) -> list[tuple[list[str], list[str]]]:
-    caser = caser or default_caser()
+def truecased(sents: list[tuple[list[str], list[str]]], caser: TrueCaser) -> list[tuple[list[str], list[str]]]:
     return [(caser.sentence(w, t), t) for w, t in sents]

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from warta.model import Value
 from warta.nlp.values.lexicon import alternation, load
-from warta.nlp.values.numbers import NUM, as_int, parse_number
+from warta.nlp.values.numbers import NUM, as_int, number_words, parse_number
 
 
 @lru_cache(maxsize=1)
@@ -21,7 +21,7 @@ def _rx() -> dict[str, re.Pattern]:
     n, c, u = load("numbers"), load("currencies"), load("units")
     qual = alternation(n["qualifiers"], ignore_case=True)
     scale = alternation(n["scales"])
-    words = alternation(n["words"], ignore_case=True)
+    words = number_words()
     pre = alternation(c["prefix"])
     suf = alternation(c["suffix"], ignore_case=True)
     unit = alternation(u["units"], ignore_case=True)

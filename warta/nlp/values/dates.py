@@ -5,19 +5,21 @@ import datetime as dt
 import re
 from functools import lru_cache
 
+from warta.calendar import month_number
+from warta.calendar import months as month_table
 from warta.model import Value
 from warta.nlp.values.lexicon import alternation, load
-from warta.nlp.values.numbers import parse_number
+from warta.nlp.values.numbers import number_words, parse_number
 
 
 @lru_cache(maxsize=1)
 def _rx() -> dict[str, re.Pattern]:
-    d, n = load("dates"), load("numbers")
-    months = alternation(d["months"], ignore_case=True)
+    d = load("dates")
+    months = alternation(month_table(), ignore_case=True)
     rel = alternation(d["relative"], ignore_case=True)
     dur = alternation(d["duration_units"], ignore_case=True)
     quarters = alternation(d["quarters"], ignore_case=True)
-    numw = alternation(n["words"], ignore_case=True)
+    numw = number_words()
     return {
         "dmy": re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<m>{months})\.?\s+(?P<y>\d{{4}})\b"),
         "mdy": re.compile(rf"\b(?P<m>{months})\.?\s+(?P<d>\d{{1,2}}),\s+(?P<y>\d{{4}})\b"),
@@ -25,7 +27,7 @@ def _rx() -> dict[str, re.Pattern]:
         "my": re.compile(rf"\b(?P<m>{months})\s+(?P<y>\d{{4}})\b"),
         "num": re.compile(r"\(?\b(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\b\)?"),
         "quarter": re.compile(rf"\b(?:(?i:kuartal|triwulan|quarter)\s+(?P<q>{quarters})|Q(?P<q2>[1-4]))\s*(?:(?i:tahun)\s+)?(?P<y>\d{{4}})?"),
-        "half": re.compile(rf"\b(?i:semester|paruh)\s+(?P<h>(?i:pertama|kedua|I|II|1|2))\s*(?:(?i:tahun)\s+)?(?P<y>\d{{4}})?"),
+        "half": re.compile(r"\b(?i:semester|paruh)\s+(?P<h>(?i:pertama|kedua|I|II|1|2))\s*(?:(?i:tahun)\s+)?(?P<y>\d{4})?"),
         "rel": re.compile(rf"\b(?P<r>{rel})\b"),
         "duration": re.compile(rf"\b(?P<pre>(?i:dalam|selama|within|in the next|over the next|in))\s+(?P<n>\d+|{numw})\s+(?P<u>{dur})\b(?P<post>\s+(?i:mendatang|ke depan|lagi|ahead))?"),
         "year": re.compile(r"\b(?P<pre>(?i:tahun|pada|sejak|hingga|akhir|awal|pertengahan|in|by|since|until)\s+)(?P<y>[12]\d{3})\b(?P<post>\s+(?i:mendatang|nanti))?"),
@@ -57,7 +59,7 @@ def plausible_year(y: int, ref: dt.date) -> tuple[int, bool]:
 
 
 def _month_num(m: str) -> int | None:
-    return load("dates")["months"].get(m.lower().rstrip("."))
+    return month_number(m)
 
 
 def find_dates(text: str, ref_date: dt.date | None = None, lang: str = "id") -> list[Value]:
@@ -107,7 +109,7 @@ def find_dates(text: str, ref_date: dt.date | None = None, lang: str = "id") -> 
         add(Value("DURATION", m.start(), m.end(), m[0], val, extra={"as_written": m[0]}))
     for m in rx["year"].finditer(text):
         y, fixed = plausible_year(int(m["y"]), ref)
-        start = m.start("y") if not m["pre"].strip().lower() in ("tahun",) else m.start()
+        start = m.start("y") if m["pre"].strip().lower() not in ("tahun",) else m.start()
         flags = ["implausible_year"] if fixed else []
         add(Value("DATE", start, m.end("y") if not m["post"] else m.end(), text[start:m.end() if m["post"] else m.end("y")],
                   str(y), flags=flags, extra={"as_written": m["y"]}))
