@@ -43,7 +43,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     from warta.store.queries import NotFound
 
     settings = settings or Settings.from_env()
-    app = FastAPI(title="Warta", version="0.1.0",
+    app = FastAPI(title="Warta", version="0.1.0", docs_url=None, redoc_url=None,
                   description="Business news as a knowledge graph: entities, facts and the sentences behind them.")
     app.state.settings = settings
     app.state.store = None
@@ -70,6 +70,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @app.exception_handler(NotFound)
     async def _missing(_: Request, exc: NotFound):
         return error(404, str(exc))
+
+    from warta.store.browse import FilterError
+
+    @app.exception_handler(FilterError)
+    async def _bad_filter(_: Request, exc: FilterError):
+        return error(400, str(exc))
 
     @app.exception_handler(Exception)
     async def _crash(_: Request, exc: Exception):
@@ -105,6 +111,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     from warta.web import views
     app.include_router(routes.router(session, settings))
     app.include_router(views.router(session))
+    from warta.web import docs, explore, feeds
+    app.include_router(explore.router(session))
+    app.include_router(feeds.router(session))
+    docs.mount(app)
     return app
 
 

@@ -127,3 +127,11 @@ class NearDupBand(Base):
     __tablename__ = "near_dup_bands"
     band: Mapped[str] = mapped_column(String(24), primary_key=True)
     doc_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+
+
+class Watch(Base):
+    """An entity an analyst follows, in a named watch list."""
+    __tablename__ = "watches"
+    list_name: Mapped[str] = mapped_column(String(100), primary_key=True)
+    entity_id: Mapped[str] = mapped_column(ForeignKey("entities.id"), primary_key=True)
+    added_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
