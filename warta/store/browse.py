@@ -410,3 +410,15 @@ def to_csv(kind: str, items: list[dict]) -> str:
 
 __all__ = ["FilterError", "Page", "FactFilter", "EntityFilter", "DocumentFilter", "facts", "entities", "documents",
            "to_csv", "date_bound"]
+
+
+def search_total(s: Session, query: str) -> int:
+    """How many articles a full-text search matches (queries.search returns the best few)."""
+    from sqlalchemy import text
+    if s.bind.dialect.name == "sqlite":
+        fts = " ".join('"' + w.replace('"', "") + '"' for w in query.split() if w.strip())
+        if not fts:
+            return 0
+        return s.scalar(text("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH :q"), {"q": fts}) or 0
+    return s.scalar(text("SELECT count(*) FROM documents WHERE to_tsvector('simple', coalesce(title, '') || ' ' || body) "
+                         "@@ websearch_to_tsquery('simple', :q)"), {"q": query}) or 0
