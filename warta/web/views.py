@@ -95,6 +95,8 @@ def router(session) -> APIRouter:
         # gives the fact's current status (not simply the oldest)
         ev = Q.evidence(s, fact_id)
         docs = [e["document"]["doc_id"] for e in ev["evidence"]]
+        if not docs:
+            raise Q.NotFound(f"fact {fact_id!r} has no evidence left")
         current = [e["document"]["doc_id"] for e in ev["evidence"] if e["status"] == ev["status"]]
         doc = doc if doc in docs else (current[-1] if current else docs[-1])
         return RedirectResponse(f"/document/{doc}?fact={fact_id}#f-{fact_id}", status_code=303)
