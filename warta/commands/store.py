@@ -101,12 +101,9 @@ def entity(name: str, db: str | None = DB, format: Fmt = typer.Option(Fmt.table,
 
 
 def _fact_label(f: dict) -> str:
-    a = f["args"]
-    for k in ("parties", "investor", "product", "kind", "person", "speaker"):
-        if a.get(k):
-            v = a[k]
-            return (" + ".join(v) if isinstance(v, list) else str(v)) + (f" ({f['status']})" if f.get("status") else "")
-    return f["id"]
+    """The one label of a fact, as the explorer and the feeds show it (warta.store.labels)."""
+    from warta.store.labels import fact_label
+    return fact_label(f, "en") + (f" ({f['status']})" if f.get("status") else "")
 
 
 @app.command()

@@ -134,12 +134,16 @@ def counts_by_type_status(s: Session, lang: str = "id") -> list[dict]:
     return sorted(by_type.values(), key=lambda d: order.get(d["type"], len(order)))
 
 
-def network(s: Session, limit: int = 400, lang: str = "id") -> dict:
+def network(s: Session, limit: int = 400, lang: str = "id", around: str | None = None) -> dict:
     """Every partnership and investment as edges between the entities it names (the
     latest `limit` facts), each with its status, dates and sector; nodes with kind and
-    country from the knowledge base."""
-    facts = list(s.scalars(select(M.Fact).where(M.Fact.type.in_(NETWORK_TYPES))
-                           .order_by(M.Fact.last_seen.desc(), M.Fact.id).limit(limit)))
+    country from the knowledge base.  With `around`, only the deals within two hops of
+    that entity."""
+    q = select(M.Fact).where(M.Fact.type.in_(NETWORK_TYPES))
+    if around:
+        from warta.store.queries import graph
+        q = q.where(M.Fact.id.in_(sorted({e["id"] for e in graph(s, around, 2)["edges"]}) or ["-"]))
+    facts = list(s.scalars(q.order_by(M.Fact.last_seen.desc(), M.Fact.id).limit(limit)))
     fids = [f.id for f in facts]
     members = _members(s, fids)
     first_sentence: dict[str, str] = {}

@@ -131,9 +131,9 @@ def router(session) -> APIRouter:
         r.add_api_route(f"{path}.csv", make("csv"), methods=["GET"])
 
     @r.get("/market/network.json")
-    def network(request: Request, s: S, limit: Annotated[int, Query(ge=1, le=2000)] = 400):
+    def network(request: Request, s: S, limit: Annotated[int, Query(ge=1, le=2000)] = 400, entity: Str = None):
         lang = request_lang(request)
-        data = K.network(s, limit=limit, lang=lang)
+        data = K.network(s, limit=limit, lang=lang, around=entity)
         data["sectors"] = {code: sector_label(code, lang) for code in [*sectors()["sectors"], "other"]}
         data["statuses"] = {st: label("statuses", st, lang) for st in labels()["statuses_by_type"]["PARTNERSHIP"]
                             + labels()["statuses_by_type"]["INVESTMENT"]}

@@ -12,7 +12,7 @@ from markupsafe import Markup, escape
 from sqlalchemy.orm import Session
 
 from warta.store import queries as Q
-from warta.web.network import layout, legend
+from warta.web.network import legend
 
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 TEMPLATES.env.autoescape = True
@@ -83,10 +83,9 @@ def router(session) -> APIRouter:
     @r.get("/entity/{name}", response_class=HTMLResponse)
     def entity(request: Request, s: S, name: str):
         p = Q.profile(s, name)
-        g = layout(Q.graph(s, p["name"], 2))
         from warta.store.market import relationships
         from warta.web.explore import request_lang
-        return TEMPLATES.TemplateResponse(request, "entity.html", {"p": p, "g": g, "legend": legend(),
+        return TEMPLATES.TemplateResponse(request, "entity.html", {"p": p, "legend": legend(),
                                                                    "rels": relationships(s, p["name"], request_lang(request))})
 
     @r.get("/fact/{fact_id}")
