@@ -54,7 +54,7 @@ def news(list_name: str = LIST, since: str | None = typer.Option(None, "--since"
     def table(d):
         return _table(f"news of {d['list']} ({d['watching']} watched) since {d['since']}",
                       ["date", "type", "change", "fact", "with", "source"],
-                      [[e["date"], e["type"], (f"{e['previous']} -> " if e["previous"] else "new: ") + (e["status"] or ""),
+                      [[e["date"], e["type"], f"{e['previous']} -> {e['status']}" if e["previous"] else f"new {e['status'] or ''}".strip(),
                         e["label"], ", ".join(x["name"] for x in e["entities"]), e["site"] or e["doc_id"]] for e in d["items"]])
     _emit(d, format, table)
     typer.echo(f"warta: {len(d['items'])} news items for {d['watching']} watched entities since {d['since']}", err=True)
