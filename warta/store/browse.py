@@ -29,6 +29,7 @@ FACT_SORTS = {"last_seen": (M.Fact.last_seen, True), "first_seen": (M.Fact.first
               "sources": (M.Fact.sources, True), "type": (M.Fact.type, False), "status": (M.Fact.status, False)}
 ENTITY_SORTS = ("facts", "documents", "name", "last_seen")
 DOCUMENT_SORTS = ("date", "title", "site", "facts")
+ARTICLE_FACETS_UNDER = 20_000   # language, outlet and country facet counts up to this many facts
 
 
 class FilterError(ValueError):
@@ -232,6 +233,16 @@ def _fact_facets(s: Session, cond: list, lang: str) -> dict[str, dict[str, int]]
     for name, col in (("type", F.type), ("status", F.status), ("certainty", F.certainty)):
         out[name] = {k: n for k, n in s.execute(select(col, func.count()).where(*cond).group_by(col)
                                                  .order_by(func.count().desc())).all() if k is not None}
+    total = sum(out["type"].values())
+    q = select(F.sources, func.count()).where(*cond).group_by(F.sources)
+    src: Counter = Counter()
+    for n, c in s.execute(q).all():
+        src["1" if (n or 0) <= 1 else "2" if n == 2 else "3+"] += c
+    out["sources"] = dict(sorted(src.items()))
+    if total > ARTICLE_FACETS_UNDER:
+        # counting by language, outlet and country reads every statement of every fact:
+        # beyond this many facts the page offers them once the filters have narrowed it
+        return out
     ids = select(F.id).where(*cond).scalar_subquery() if cond else None
     for name, col in (("language", D.language), ("outlet", D.site)):
         q = select(col, func.count(func.distinct(E.fact_id))).join(D, D.id == E.document_id)
@@ -248,11 +259,6 @@ def _fact_facets(s: Session, cond: list, lang: str) -> dict[str, dict[str, int]]
         if c:
             by_country[c] += n
     out["country"] = dict(by_country.most_common(30))
-    q = select(F.sources, func.count()).where(*cond).group_by(F.sources)
-    src: Counter = Counter()
-    for n, c in s.execute(q).all():
-        src["1" if (n or 0) <= 1 else "2" if n == 2 else "3+"] += c
-    out["sources"] = dict(sorted(src.items()))
     return out
 
 
@@ -283,9 +289,14 @@ def entities(s: Session, filters: EntityFilter | None = None, sort: str = "facts
     if sort.lstrip("-") not in ENTITY_SORTS:
         raise FilterError(f"unknown sort {sort!r} (choose from {', '.join(ENTITY_SORTS)})")
     En, FE, ED = M.Entity, M.FactEntity, M.EntityDocument
-    nfacts = (select(FE.entity_id.label("eid"), func.count(func.distinct(FE.fact_id)).label("n"),
-                     func.max(M.Fact.last_seen).label("last"))
-              .join(M.Fact, M.Fact.id == FE.fact_id).group_by(FE.entity_id).subquery())
+    key, desc = sort.lstrip("-"), not sort.startswith("-")
+    # facts per entity from the (entity, fact) index alone; the date of the latest only when
+    # sorting by it (it needs the facts table), else for the page shown
+    cols = [FE.entity_id.label("eid"), func.count(func.distinct(FE.fact_id)).label("n")]
+    nq = select(*cols)
+    if key == "last_seen":
+        nq = select(*cols, func.max(M.Fact.last_seen).label("last")).join(M.Fact, M.Fact.id == FE.fact_id)
+    nfacts = nq.group_by(FE.entity_id).subquery()
     ndocs = select(ED.entity_id.label("eid"), func.count().label("n")).group_by(ED.entity_id).subquery()
     cond: list = []
     if f.type:
@@ -299,26 +310,33 @@ def entities(s: Session, filters: EntityFilter | None = None, sort: str = "facts
         v = getattr(f, k)
         if v:
             cond.append(En.id.in_(_kb_entities(k, v) or ["-"]))
+    plain = list(cond)
     if f.min_facts:
         cond.append(func.coalesce(nfacts.c.n, 0) >= f.min_facts)
     base = (select(En.id, En.name, En.type, En.kb, func.coalesce(nfacts.c.n, 0).label("facts"),
-                   func.coalesce(ndocs.c.n, 0).label("documents"), nfacts.c.last.label("last_seen"))
+                   func.coalesce(ndocs.c.n, 0).label("documents"))
             .outerjoin(nfacts, nfacts.c.eid == En.id).outerjoin(ndocs, ndocs.c.eid == En.id).where(*cond))
-    total = s.scalar(select(func.count()).select_from(base.subquery()))
-    key, desc = sort.lstrip("-"), not sort.startswith("-")
+    if f.min_facts:
+        total = s.scalar(select(func.count()).select_from(
+            select(En.id).outerjoin(nfacts, nfacts.c.eid == En.id).where(*cond).subquery()))
+    else:
+        total = s.scalar(select(func.count()).select_from(En).where(*plain))
     col = {"facts": func.coalesce(nfacts.c.n, 0), "documents": func.coalesce(ndocs.c.n, 0), "name": En.name_lower,
-           "last_seen": nfacts.c.last}[key]
+           "last_seen": nfacts.c.last if key == "last_seen" else None}[key]
     if key == "name":
         desc = not desc
     rows = s.execute(base.order_by(col.desc() if desc else col.asc(), En.name_lower).limit(limit).offset(offset)).all()
+    last: dict[str, str] = {}
+    for part in chunks([r.id for r in rows]):
+        last.update(s.execute(select(FE.entity_id, func.max(M.Fact.last_seen)).join(M.Fact, M.Fact.id == FE.fact_id)
+                              .where(FE.entity_id.in_(part)).group_by(FE.entity_id)).all())
     items = []
     for r in rows:
         kb = _kb_info(r.id)
         items.append({"id": r.id, "name": r.name, "type": r.type, "type_label": label("entity_types", r.type, lang),
                       "kind": kb["kind"], "country": kb["country"], "parent": kb["parent"], "kb": bool(r.kb),
-                      "facts": r.facts, "documents": r.documents, "last_seen": r.last_seen})
-    facet_type = {k: n for k, n in s.execute(select(En.type, func.count()).where(*[c for c in cond if c is not None])
-                                             .outerjoin(nfacts, nfacts.c.eid == En.id)
+                      "facts": r.facts, "documents": r.documents, "last_seen": last.get(r.id)})
+    facet_type = {k: n for k, n in s.execute(select(En.type, func.count()).where(*plain)
                                              .group_by(En.type).order_by(func.count().desc())).all()}
     return Page(items, total, offset, limit, {"type": facet_type},
                 {k: v for k, v in asdict(f).items() if v not in (None, "")} | {"sort": sort})

@@ -78,6 +78,7 @@ class Fact(Base):
     first_seen: Mapped[str | None] = mapped_column(String(10), index=True)
     last_seen: Mapped[str | None] = mapped_column(String(10), index=True)
     sources: Mapped[int] = mapped_column(Integer, default=0)
+    __table_args__ = (Index("ix_facts_type_status", "type", "status"),)   # counts by type and status, read from the index
 
 
 class FactEntity(Base):
@@ -101,7 +102,8 @@ class Evidence(Base):
     certainty: Mapped[str | None] = mapped_column(String(10))
     args: Mapped[dict[str, Any]] = mapped_column(JSON)
     flags: Mapped[list[Any]] = mapped_column(JSON, default=list)
-    __table_args__ = (UniqueConstraint("fact_id", "document_id", "start", name="uq_evidence_fact_doc_start"),)
+    __table_args__ = (UniqueConstraint("fact_id", "document_id", "start", name="uq_evidence_fact_doc_start"),
+                      Index("ix_evidence_date", "date"))   # the market's "this week": statements by date
 
 
 class Failure(Base):

@@ -1,4 +1,5 @@
-"""Watch lists: the entities an analyst follows, by list name.
+"""Watch lists: the entities an analyst follows, by list name; and the indexes the
+market map reads (statements by date, facts by type and status).
 
 Revision ID: 0004
 Revises: 0002
@@ -19,7 +20,11 @@ def upgrade() -> None:
         sa.Column("entity_id", sa.String(200), sa.ForeignKey("entities.id"), primary_key=True),
         sa.Column("added_at", sa.DateTime, nullable=False),
     )
+    op.create_index("ix_evidence_date", "evidence", ["date"])
+    op.create_index("ix_facts_type_status", "facts", ["type", "status"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_facts_type_status", table_name="facts")
+    op.drop_index("ix_evidence_date", table_name="evidence")
     op.drop_table("watches")
