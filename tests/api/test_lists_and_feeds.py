@@ -75,3 +75,10 @@ def test_the_evidence_link_opens_the_article_of_the_status_shown(client):
     assert r.headers["location"].startswith("/document/kontan_hyundai_lges_sepakat")
     r = client.get(f"/fact/{f['id']}?doc=kompas_hyundai_lges_negosiasi", follow_redirects=False)
     assert r.headers["location"].startswith("/document/kompas_hyundai_lges_negosiasi")
+
+
+def test_the_profile_timeline_gives_the_status_of_its_day(client):
+    """Hyundai and LG Energy Solution were negotiating on 2024-03-12 and agreed on 2025-01-16."""
+    tl = client.get("/api/entities/Hyundai Motor Company").json()["timeline"]
+    steps = [(t["date"], t["status"]) for t in tl if t["type"] in ("PARTNERSHIP", "STATUS")]
+    assert steps == [("2024-03-12", "negotiating"), ("2025-01-16", "agreed")]
