@@ -74,7 +74,11 @@ def _count(c: dict | None) -> str:
 
 
 def fact_label(f: dict, lang: str = DEFAULT_LANG) -> str:
-    """One line saying what the fact is: who, what, how much, where."""
+    """One line saying what the fact is: who, what, how much, where (never empty)."""
+    return _fact_label(f, lang).strip() or f"{label('types', f.get('type'), lang)} {f.get('id') or ''}".strip()
+
+
+def _fact_label(f: dict, lang: str) -> str:
     a = f.get("args") or {}
     w = lambda k: label("words", k, lang)  # noqa: E731
     t = f.get("type")

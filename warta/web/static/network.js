@@ -55,6 +55,7 @@
         for (let j = i + 1; j < n; j++) {
           const a = pos[g.nodes[i].id], b = pos[g.nodes[j].id];
           let dx = a.x - b.x, dy = a.y - b.y, r2 = dx * dx + dy * dy + 0.01;
+          if (r2 > 9 * L * L) continue;   // repulsion is local: far components do not push each other out
           const f = (L * L) / r2;
           d[g.nodes[i].id].x += dx * f * 0.05; d[g.nodes[i].id].y += dy * f * 0.05;
           d[g.nodes[j].id].x -= dx * f * 0.05; d[g.nodes[j].id].y -= dy * f * 0.05;
@@ -86,13 +87,17 @@
       if (e.certainty === "hedged") line.setAttribute("stroke-dasharray", "6 4");
       el("title", {}, line).textContent = `${e.label} — ${e.status_label || ""} (${e.first_seen} – ${e.last_seen})`;
     });
+    const degrees = shown.nodes.map((n) => n.degree).sort((a, b) => b - a);
+    const hub = shown.nodes.length > 40 ? degrees[Math.min(degrees.length - 1, 25)] + 1 : 0;
     shown.nodes.forEach((nd) => {
       const p = pos[nd.id], r = 5 + Math.min(10, Math.sqrt(nd.degree) * 2.5);
       const a = el("a", {href: "/entity/" + encodeURIComponent(nd.name), class: "node-link"}, root);
       const c = el("circle", {cx: p.x, cy: p.y, r: r, class: "node", fill: NODE[nd.type === "ORG" ? nd.kind : nd.type] || "#64748b",
                               "data-name": nd.name, "data-country": nd.country || ""}, a);
       el("title", {}, c).textContent = `${nd.name}${nd.country ? " (" + nd.country + ")" : ""}`;
-      el("text", {x: p.x, y: p.y + r + 11, "text-anchor": "middle"}, a).textContent = nd.name;
+      // a crowded map names its hubs only (every name is in the node's tooltip, and shows on zoom)
+      const txt = el("text", {x: p.x, y: p.y + r + 11, "text-anchor": "middle", class: nd.degree >= hub ? "hub" : "minor"}, a);
+      txt.textContent = nd.name;
     });
     fit();
     $("net-count").textContent = `${shown.nodes.length} / ${data.nodes.length} · ${shown.edges.length} / ${data.edges.length}`;
@@ -112,6 +117,7 @@
   function transform() {
     const root = $("net-root");
     if (root) root.setAttribute("transform", `translate(${view.x},${view.y}) scale(${view.k})`);
+    svg.classList.toggle("zoomed", view.k >= 1.6);
     svg.dataset.zoom = view.k.toFixed(2);
   }
 
