@@ -20,7 +20,7 @@ def test_health_and_openapi(client):
 
 
 def test_entity_search_with_prefixes(client):
-    names = [e["name"] for e in client.get("/api/entities", params={"q": "hyun"}).json()]
+    names = [e["name"] for e in client.get("/api/entities", params={"q": "hyun"}).json()["items"]]
     assert "Hyundai Motor Company" in names
 
 
@@ -31,14 +31,14 @@ def test_partners_merge_status_across_articles(client):
 
 
 def test_facts_filters_and_bounds(client):
-    facts = client.get("/api/facts", params={"type": "PARTNERSHIP", "status": "ended"}).json()
+    facts = client.get("/api/facts", params={"type": "PARTNERSHIP", "status": "ended"}).json()["items"]
     assert facts and all(f["status"] == "ended" for f in facts)
     assert client.get("/api/facts", params={"limit": 500}).status_code == 422
     assert client.get("/api/facts", params={"since": "bukan-tanggal"}).status_code == 422
 
 
 def test_evidence_and_document_spans(client):
-    fact = client.get("/api/facts", params={"type": "PARTNERSHIP", "limit": 1}).json()[0]
+    fact = client.get("/api/facts", params={"type": "PARTNERSHIP", "limit": 1}).json()["items"][0]
     ev = client.get(f"/api/facts/{fact['id']}/evidence").json()
     doc = client.get(f"/api/documents/{ev['evidence'][0]['document']['doc_id']}").json()
     span = next(s for s in doc["spans"] if s["fact_id"] == fact["id"])
@@ -85,7 +85,7 @@ def test_pages_render_and_untrusted_text_stays_inert(client):
 
 
 def test_fact_link_lands_on_the_highlighted_sentence(client):
-    fact = client.get("/api/facts", params={"type": "PARTNERSHIP", "limit": 1}).json()[0]
+    fact = client.get("/api/facts", params={"type": "PARTNERSHIP", "limit": 1}).json()["items"][0]
     r = client.get(f"/fact/{fact['id']}", follow_redirects=False)
     assert r.status_code == 303 and f"fact={fact['id']}" in r.headers["location"]
     page = client.get(r.headers["location"]).text

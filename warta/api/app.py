@@ -40,7 +40,7 @@ MAX_PATH = 2000   # a name longer than any real one is refused before it reaches
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings.from_env()
-    app = FastAPI(title="Warta", version="0.1.0",
+    app = FastAPI(title="Warta", version="0.1.0", docs_url=None, redoc_url=None,
                   description="Business news as a knowledge graph: entities, facts and the sentences behind them.")
     app.state.settings = settings
     app.state.store = None
@@ -68,6 +68,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @app.exception_handler(NotFound)
     async def _missing(request: Request, exc: NotFound):
         return error_for(request, 404, str(exc))
+
+    from warta.store.browse import FilterError
+
+    @app.exception_handler(FilterError)
+    async def _bad_filter(_: Request, exc: FilterError):
+        return error(400, str(exc))
 
     @app.exception_handler(Exception)
     async def _crash(request: Request, exc: Exception):
@@ -113,6 +119,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     app.include_router(routes.router(session, settings))
     app.include_router(views.router(session))
+    from warta.web import docs, explore, feeds
+    app.include_router(explore.router(session))
+    app.include_router(feeds.router(session))
+    docs.mount(app)
     return app
 
 

@@ -10,11 +10,17 @@ from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
 from warta.api.auth import require_token
+from warta.api.schemas import DocumentItem, EntityItem, Envelope, FactItem, FailureItem, SearchItem
 from warta.model import FactType
 from warta.settings import Settings
+from warta.store import browse as B
 from warta.store import ingest as store_ingest
 from warta.store import queries as Q
 from warta.store.db import open_store
+from warta.store.labels import STATUSES
+from warta.web.explore import envelope, url_with
+
+Status = Literal[STATUSES]  # type: ignore[valid-type]
 
 
 class IngestResult(BaseModel):
@@ -33,10 +39,17 @@ def router(session, settings: Settings) -> APIRouter:
     def health(s: S) -> dict:
         return {"status": "ok", "counts": Q.counts(s)}
 
-    @r.get("/entities")
-    def entities(s: S, q: Annotated[str, Query(min_length=1, max_length=100)], limit: Annotated[int, Query(ge=1, le=50)] = 10) -> list[dict]:
-        """Entities whose name or a surface form starts with `q`."""
-        return Q.suggest(s, q, limit)
+    @r.get("/entities", response_model=Envelope[EntityItem])
+    def entities(request: Request, s: S, q: Annotated[str | None, Query(min_length=1, max_length=100)] = None,
+                 type: Literal["ORG", "PERSON", "PLACE", "PRODUCT"] | None = None,
+                 country: Annotated[str | None, Query(max_length=10)] = None,
+                 kind: Annotated[str | None, Query(max_length=40)] = None,
+                 min_facts: Annotated[int | None, Query(ge=0, le=100000)] = None,
+                 sort: Literal["facts", "-facts", "documents", "-documents", "name", "-name", "last_seen", "-last_seen"] = "facts",
+                 limit: Annotated[int, Query(ge=1, le=200)] = 10, offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0) -> dict:
+        """Entities (a name or surface form starting with `q`; by type, country, kind), most cited first."""
+        f = B.EntityFilter(type=type, country=country, kind=kind, q=q, min_facts=min_facts)
+        return envelope(request, B.entities(s, f, sort=sort, limit=limit, offset=offset))
 
     @r.get("/entities/{name}")
     def entity(s: S, name: str) -> dict:
@@ -50,15 +63,35 @@ def router(session, settings: Settings) -> APIRouter:
     def graph(s: S, name: str, depth: Annotated[int, Query(ge=1, le=3)] = 1) -> dict:
         return Q.graph(s, name, depth)
 
-    @r.get("/facts")
-    def facts(s: S, type: FactType | None = None, entity: Annotated[str | None, Query(max_length=200)] = None,
-              status: Annotated[str | None, Query(max_length=40)] = None,
+    @r.get("/facts", response_model=Envelope[FactItem])
+    def facts(request: Request, s: S, type: FactType | None = None, entity: Annotated[str | None, Query(max_length=200)] = None,
+              status: Status | None = None,
               certainty: Literal["asserted", "hedged"] | None = None,
+              language: Annotated[str | None, Query(max_length=8)] = None,
+              outlet: Annotated[str | None, Query(max_length=200)] = None,
+              country: Annotated[str | None, Query(max_length=10)] = None,
               since: Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")] = None,
               until: Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")] = None,
-              limit: Annotated[int, Query(ge=1, le=200)] = 50, offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0) -> list[dict]:
-        return Q.facts(s, type=type, entity=entity, status=status, certainty=certainty, since=since, until=until,
-                       limit=limit, offset=offset)
+              min_sources: Annotated[int | None, Query(ge=0, le=100000)] = None,
+              sort: Literal["last_seen", "-last_seen", "first_seen", "-first_seen", "sources", "-sources", "type", "-type",
+                            "status", "-status"] = "last_seen",
+              limit: Annotated[int, Query(ge=1, le=200)] = 50, offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0) -> dict:
+        """Facts under the filters (dates as dates: since=2024 is from 2024-01-01), with facet counts."""
+        f = B.FactFilter(type=type, status=status, certainty=certainty, language=language, outlet=outlet, country=country,
+                         entity=entity, since=since, until=until, min_sources=min_sources)
+        return envelope(request, B.facts(s, f, sort=sort, limit=limit, offset=offset))
+
+    @r.get("/documents", response_model=Envelope[DocumentItem])
+    def documents(request: Request, s: S, language: Annotated[str | None, Query(max_length=8)] = None,
+                  outlet: Annotated[str | None, Query(max_length=200)] = None,
+                  since: Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")] = None,
+                  until: Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")] = None,
+                  entity: Annotated[str | None, Query(max_length=200)] = None, duplicates: bool = True,
+                  sort: Literal["date", "-date", "title", "-title", "site", "-site", "facts", "-facts"] = "date",
+                  limit: Annotated[int, Query(ge=1, le=200)] = 50, offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0) -> dict:
+        """The latest revision of each article, newest first."""
+        f = B.DocumentFilter(language=language, outlet=outlet, since=since, until=until, entity=entity, duplicates=duplicates)
+        return envelope(request, B.documents(s, f, sort=sort, limit=limit, offset=offset))
 
     @r.get("/facts/{fact_id}/evidence")
     def evidence(s: S, fact_id: str) -> dict:
@@ -68,13 +101,21 @@ def router(session, settings: Settings) -> APIRouter:
     def document(s: S, doc_id: str) -> dict:
         return Q.document(s, doc_id)
 
-    @r.get("/search")
-    def search(s: S, q: Annotated[str, Query(min_length=1, max_length=200)], limit: Annotated[int, Query(ge=1, le=200)] = 20) -> list[dict]:
-        return Q.search(s, q, limit)
+    @r.get("/search", response_model=Envelope[SearchItem])
+    def search(request: Request, s: S, q: Annotated[str, Query(min_length=1, max_length=200)],
+               limit: Annotated[int, Query(ge=1, le=200)] = 20, offset: Annotated[int, Query(ge=0, le=199)] = 0) -> dict:
+        """Full-text search, best first: `total` articles match; the first 200 can be paged through."""
+        items = Q.search(s, q, min(offset + limit, 200))[offset:]
+        total = B.search_total(s, q)
+        more = offset + len(items) < min(total, 200) and len(items) == limit
+        return {"items": items, "total": total, "next": url_with(request, offset=offset + limit) if more else None,
+                "offset": offset, "limit": limit, "facets": {}, "filters": {"q": q}}
 
-    @r.get("/failures")
-    def failures(s: S, limit: Annotated[int, Query(ge=1, le=200)] = 100) -> list[dict]:
-        return Q.failures(s, limit)
+    @r.get("/failures", response_model=Envelope[FailureItem])
+    def failures(request: Request, s: S, limit: Annotated[int, Query(ge=1, le=200)] = 100) -> dict:
+        items = Q.failures(s, limit)
+        return {"items": items, "total": Q.counts(s)["failures"], "next": None, "offset": 0, "limit": limit,
+                "facets": {}, "filters": {}}
 
     @r.post("/ingest", dependencies=[require_token(settings)], response_model=IngestResult)
     async def ingest(request: Request, doc_id: Annotated[str, Query(min_length=1, max_length=200, pattern=r"^[\w.-]+$")]) -> IngestResult:

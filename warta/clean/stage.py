@@ -22,7 +22,7 @@ def clean(wd: WorkDoc) -> WorkDoc:
         page = html_to_page(raw.content, raw.url)
         # trafilatura has already cut the page to its article: the flattened-page rules
         # (find the lead, stop at the first list heading) would cut articles short
-        c = clean_extracted(page.text)
+        c = clean_extracted(page.text, page.title)
         meta = extract_metadata(c, url=raw.url)
         # the HTML's own metadata is better than what a text head can give
         meta.title = page.title or meta.title

@@ -144,6 +144,13 @@ def _is_value_item(s: str, nxt: str) -> bool:
                                      and len(L.words(nxt)) <= 14)
 
 
+def _date_line(s: str) -> bool:
+    """A short line that is mostly a date ("Rabu, 20 Nov 2024 10:15 WIB")."""
+    from warta.clean.dates import find_dates
+    found = find_dates(s)
+    return bool(found) and len(L.words(s)) <= 10 and sum(b - a for a, b, _ in found) >= 0.5 * len(s)
+
+
 def _page_cut(s: str) -> bool:
     """The page's last line, cut off mid-sentence by the crawler ("Hal ini pun senada")."""
     low = [w for w in L.words(s) if w[:1].islower() and len(w) >= 3]
@@ -188,7 +195,7 @@ def _drop_trailing_chrome(out: Cleaned, last_line: str = "") -> None:
         out.removed.append(out.paragraphs.pop())
 
 
-def clean_extracted(text: str) -> Cleaned:
+def clean_extracted(text: str, title: str | None = None) -> Cleaned:
     """Text that an HTML extractor has already cut down to the article (trafilatura):
     the page's chrome is gone, so there is no lead to find and no footer to cut at.
     Lines are judged one at a time: chrome lines and editor tags are dropped, a list
@@ -196,6 +203,7 @@ def clean_extracted(text: str) -> Cleaned:
     everything else - subheadings, short lines, list items of the article - stays."""
     lines = [L.norm_line(s) for s in text.split("\n")]
     out = Cleaned([], [])
+    headline = L.norm_line(title or "").casefold()
     i, n = 0, len(lines)
     while i < n:
         s = lines[i]
@@ -212,6 +220,11 @@ def clean_extracted(text: str) -> Cleaned:
         ed = L.editor_tag(s)
         if ed:
             out.editors.append(ed)
+            out.removed.append(s)
+        elif headline and s.casefold() == headline:     # the headline again, above the article
+            out.removed.append(s)
+        elif not out.paragraphs and not L.is_prose(s) and _date_line(s):
+            out.head.append(s)                             # the date above the article: metadata
             out.removed.append(s)
         elif L.is_chrome_line(s):
             out.removed.append(s)

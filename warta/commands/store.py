@@ -18,17 +18,28 @@ class Fmt(str, Enum):
     json = "json"
 
 
-def _store(db: str | None):
+def _store(db: str | None, must_exist: bool = True):
+    """The store; a read command on an SQLite file that is not there says so (opening it
+    would create an empty database and answer "nothing found")."""
     from warta.settings import Settings
-    from warta.store.db import StoreError, open_store
+    from warta.store.db import StoreError, normalise_url, open_store
+    url = Settings.from_env(db_url=db).db_url
+    if must_exist:
+        from sqlalchemy.engine import make_url
+        u = make_url(normalise_url(url))
+        if u.drivername.startswith("sqlite") and u.database and u.database != ":memory:" and not Path(u.database).exists():
+            typer.echo(f"warta: no database at {u.database} (run `warta ingest PATH --db {url}` first, "
+                       "or give --db / WARTA_DB)", err=True)
+            raise typer.Exit(2)
     try:
-        return open_store(Settings.from_env(db_url=db).db_url)
+        return open_store(url)
     except StoreError as exc:
         typer.echo(f"warta: {exc}", err=True)
         raise typer.Exit(2) from exc
 
 
 def _run(db: str | None, fn, *args, **kw):
+    from warta.store.browse import FilterError
     from warta.store.queries import NotFound
     with _store(db).session() as s:
         try:
@@ -36,6 +47,9 @@ def _run(db: str | None, fn, *args, **kw):
         except NotFound as exc:
             typer.echo(f"warta: {exc}", err=True)
             raise typer.Exit(1) from exc
+        except FilterError as exc:
+            typer.echo(f"warta: {exc}", err=True)
+            raise typer.Exit(2) from exc
 
 
 def _emit(data, fmt: Fmt, table) -> None:
@@ -64,7 +78,7 @@ def ingest(paths: list[str] = typer.Argument(..., help="files, folders, archives
     import sys
 
     from warta.store.ingest import ingest as do_ingest
-    store = _store(db)
+    store = _store(db, must_exist=False)
     rep = do_ingest(store, paths, progress=sys.stderr.isatty())
     for f in rep.failures:
         typer.echo(f"warta: {f}", err=True)
@@ -87,12 +101,9 @@ def entity(name: str, db: str | None = DB, format: Fmt = typer.Option(Fmt.table,
 
 
 def _fact_label(f: dict) -> str:
-    a = f["args"]
-    for k in ("parties", "investor", "product", "kind", "person", "speaker"):
-        if a.get(k):
-            v = a[k]
-            return (" + ".join(v) if isinstance(v, list) else str(v)) + (f" ({f['status']})" if f.get("status") else "")
-    return f["id"]
+    """The one label of a fact, as the explorer and the feeds show it (warta.store.labels)."""
+    from warta.store.labels import fact_label
+    return fact_label(f, "en") + (f" ({f['status']})" if f.get("status") else "")
 
 
 @app.command()
@@ -107,16 +118,30 @@ def partners(name: str, db: str | None = DB, format: Fmt = typer.Option(Fmt.tabl
 
 
 @app.command("facts")
-def facts_cmd(type: str | None = typer.Option(None, "--type"), entity: str | None = typer.Option(None, "--entity"),
-              status: str | None = typer.Option(None, "--status"), certainty: str | None = typer.Option(None, "--certainty"),
-              since: str | None = typer.Option(None, "--since"), until: str | None = typer.Option(None, "--until"),
-              limit: int = typer.Option(100, "--limit"), db: str | None = DB,
+def facts_cmd(type: str | None = typer.Option(None, "--type", help="PARTNERSHIP, INVESTMENT, ... (any case)"),
+              entity: str | None = typer.Option(None, "--entity"),
+              status: str | None = typer.Option(None, "--status", help="agreed, negotiating, planned, ..."),
+              certainty: str | None = typer.Option(None, "--certainty", help="asserted | hedged"),
+              since: str | None = typer.Option(None, "--since", help="YYYY-MM-DD, YYYY-MM or YYYY (last seen on or after)"),
+              until: str | None = typer.Option(None, "--until", help="YYYY-MM-DD, YYYY-MM or YYYY (first seen on or before)"),
+              language: str | None = typer.Option(None, "--language", help="id | en: stated in an article of this language"),
+              outlet: str | None = typer.Option(None, "--outlet", help="stated by this outlet (site name)"),
+              country: str | None = typer.Option(None, "--country", help="naming an entity of this country (ID, CN, ...)"),
+              min_sources: int | None = typer.Option(None, "--min-sources", min=0, help="at least this many independent sources"),
+              sort: str = typer.Option("last_seen", "--sort", help="last_seen, first_seen, sources, type, status; -KEY reverses"),
+              limit: int = typer.Option(100, "--limit", min=1, max=1000), offset: int = typer.Option(0, "--offset", min=0),
+              lang: str = typer.Option("en", "--lang", help="labels in id or en"), db: str | None = DB,
               format: Fmt = typer.Option(Fmt.table, "--format", "-f")) -> None:
-    """Facts, filtered by type, entity, status, certainty and dates."""
-    from warta.store.queries import facts
-    data = _run(db, facts, type=type, entity=entity, status=status, certainty=certainty, since=since, until=until, limit=limit)
-    _emit(data, format, lambda d: _table("facts", ["id", "type", "fact", "status", "certainty", "last seen", "sources"],
-                                         [[f["id"], f["type"], _fact_label(f), f["status"], f["certainty"], f["last_seen"], f["sources"]] for f in d]))
+    """Facts, filtered by type, entity, status, certainty, dates, language, outlet, country and sources
+    (the explorer's /facts page and the API's /api/facts, from the same function)."""
+    from warta.store import browse as B
+    f = B.FactFilter(type=type, status=status, certainty=certainty, language=language, outlet=outlet, country=country,
+                     entity=entity, since=since, until=until, min_sources=min_sources)
+    page = _run(db, B.facts, f, sort=sort, limit=limit, offset=offset, facets=format is Fmt.json, lang=lang)
+    _emit(page.to_dict(), format, lambda d: _table("facts", ["id", "type", "fact", "status", "certainty", "last seen", "sources"],
+                                                   [[x["id"], x["type"], x["label"], x["status"], x["certainty"],
+                                                     x["last_seen"], x["sources"]] for x in d["items"]]))
+    typer.echo(f"warta: {page.notice('facts')}", err=True)
 
 
 @app.command("evidence")
@@ -150,11 +175,25 @@ def failures_cmd(db: str | None = DB, format: Fmt = typer.Option(Fmt.table, "--f
 
 @app.command("export")
 def export_cmd(format: str = typer.Option(..., "--format", "-f", help="jsonl | csv | graphml | parquet"),
-               output: Path = typer.Option(..., "--output", "-o", help="file (a folder for parquet)"), db: str | None = DB) -> None:
+               output: str = typer.Option(..., "--output", "-o", help="file (a folder for parquet; - for standard output)"),
+               db: str | None = DB) -> None:
     """Export the store: JSON Lines (FORMAT), CSV of facts, GraphML, or Parquet tables."""
+    import sys
+    import tempfile
+
     from warta.store.export import export
+    if output == "-" and format == "parquet":
+        typer.echo("warta: parquet is a folder of tables and cannot go to standard output; give -o FOLDER", err=True)
+        raise typer.Exit(2)
     try:
-        path = _run(db, export, format, output)
+        if output == "-":
+            with tempfile.TemporaryDirectory() as d:
+                path = _run(db, export, format, Path(d) / f"export.{format}")
+                with open(path, "rb") as fh:
+                    sys.stdout.buffer.write(fh.read())
+                sys.stdout.flush()
+            return
+        path = _run(db, export, format, Path(output))
     except ValueError as exc:
         typer.echo(f"warta: {exc}", err=True)
         raise typer.Exit(2) from exc

@@ -78,6 +78,7 @@ class Fact(Base):
     first_seen: Mapped[str | None] = mapped_column(String(10), index=True)
     last_seen: Mapped[str | None] = mapped_column(String(10), index=True)
     sources: Mapped[int] = mapped_column(Integer, default=0)
+    __table_args__ = (Index("ix_facts_type_status", "type", "status"),)   # counts by type and status, read from the index
 
 
 class FactEntity(Base):
@@ -101,7 +102,8 @@ class Evidence(Base):
     certainty: Mapped[str | None] = mapped_column(String(10))
     args: Mapped[dict[str, Any]] = mapped_column(JSON)
     flags: Mapped[list[Any]] = mapped_column(JSON, default=list)
-    __table_args__ = (UniqueConstraint("fact_id", "document_id", "start", name="uq_evidence_fact_doc_start"),)
+    __table_args__ = (UniqueConstraint("fact_id", "document_id", "start", name="uq_evidence_fact_doc_start"),
+                      Index("ix_evidence_date", "date"))   # the market's "this week": statements by date
 
 
 class Failure(Base):
@@ -127,3 +129,11 @@ class NearDupBand(Base):
     __tablename__ = "near_dup_bands"
     band: Mapped[str] = mapped_column(String(24), primary_key=True)
     doc_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+
+
+class Watch(Base):
+    """An entity an analyst follows, in a named watch list."""
+    __tablename__ = "watches"
+    list_name: Mapped[str] = mapped_column(String(100), primary_key=True)
+    entity_id: Mapped[str] = mapped_column(ForeignKey("entities.id"), primary_key=True)
+    added_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)

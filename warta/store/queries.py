@@ -224,8 +224,12 @@ def profile(s: Session, name: str, per_type: int = 50) -> dict:
     full = {f.id: f for f in _facts_by_ids(s, [i for ids in shown.values() for i in ids])}
     by_type = {t: [_fact_dict(full[i]) for i in ids] for t, ids in shown.items()}
     part_ids = [f.id for f in facts if f.type == "PARTNERSHIP" and f.sources > 1]
+    first_entry = {t["fact_id"]: t for t in timeline}
     for fid, evs in _evidence_by_fact(s, part_ids).items():
-        for h in _history_of(evs)[1:]:
+        hist = _history_of(evs)
+        if hist and fid in first_entry:   # on the day it was first seen, the status it had then
+            first_entry[fid]["status"] = hist[0]["status"]
+        for h in hist[1:]:
             timeline.append({"date": h["date"], "type": "STATUS", "fact_id": fid, "status": h["status"]})
     docs = s.scalar(select(func.count()).select_from(M.EntityDocument).where(M.EntityDocument.entity_id == e.id))
     return {"id": e.id, "name": e.name, "type": e.type, "kb": e.kb, "aliases": aliases, **kb,

@@ -12,7 +12,7 @@ from markupsafe import Markup, escape
 from sqlalchemy.orm import Session
 
 from warta.store import queries as Q
-from warta.web.network import layout, legend
+from warta.web.network import legend
 
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 TEMPLATES.env.autoescape = True
@@ -57,21 +57,10 @@ def marked_body(body: str, spans: list[dict], focus: str | None) -> Markup:
     return Markup("").join(Markup("<p>{}</p>").format(Markup(p)) for p in paras)
 
 
-def fact_label(f: dict) -> str:
-    a = f["args"]
-    for k in ("parties", "investor", "maker", "kind", "person", "speaker"):
-        v = a.get(k)
-        if v:
-            head = " + ".join(v) if isinstance(v, list) else str(v)
-            if f["type"] == "INVESTMENT" and isinstance(a.get("amount"), dict):
-                am = a["amount"]
-                head += f" — {am.get('currency') or ''} {am.get('value'):,.0f}"
-            if f["type"] in ("PRODUCT", "LAUNCH_PLAN") and a.get("product"):
-                head += f": {a['product']}"
-            if f["type"] == "ROLE":
-                head += f", {a.get('role')} {a.get('org') or ''}"
-            return head
-    return f["id"]
+def fact_label(f: dict, lang: str = "id") -> str:
+    """The one label of a fact (warta.store.labels), as every page shows it."""
+    from warta.store.labels import fact_label as label
+    return label(f, lang)
 
 
 def router(session) -> APIRouter:
@@ -85,19 +74,30 @@ def router(session) -> APIRouter:
         docs = Q.search(s, q, 10) if q else []
         if q and len(results) == 1:
             return RedirectResponse(f"/entity/{results[0]['name']}", status_code=303)
+        from warta.store.market import overview
+        from warta.web.explore import request_lang
         return TEMPLATES.TemplateResponse(request, "index.html", {"q": q, "results": results, "docs": docs,
-                                                                  "counts": Q.counts(s)})
+                                                                  "counts": Q.counts(s),
+                                                                  "market": None if q else overview(s, request_lang(request))})
 
     @r.get("/entity/{name}", response_class=HTMLResponse)
     def entity(request: Request, s: S, name: str):
         p = Q.profile(s, name)
-        g = layout(Q.graph(s, p["name"], 2))
-        return TEMPLATES.TemplateResponse(request, "entity.html", {"p": p, "g": g, "legend": legend()})
+        from warta.store.market import relationships
+        from warta.web.explore import request_lang
+        return TEMPLATES.TemplateResponse(request, "entity.html", {"p": p, "legend": legend(),
+                                                                   "rels": relationships(s, p["name"], request_lang(request))})
 
     @r.get("/fact/{fact_id}")
-    def fact(s: S, fact_id: str):
+    def fact(s: S, fact_id: str, doc: Annotated[str | None, Query(max_length=200)] = None):
+        # the article that supports what is shown: the one asked for, else the latest that
+        # gives the fact's current status (not simply the oldest)
         ev = Q.evidence(s, fact_id)
-        doc = ev["evidence"][0]["document"]["doc_id"]
+        docs = [e["document"]["doc_id"] for e in ev["evidence"]]
+        if not docs:
+            raise Q.NotFound(f"fact {fact_id!r} has no evidence left")
+        current = [e["document"]["doc_id"] for e in ev["evidence"] if e["status"] == ev["status"]]
+        doc = doc if doc in docs else (current[-1] if current else docs[-1])
         return RedirectResponse(f"/document/{doc}?fact={fact_id}#f-{fact_id}", status_code=303)
 
     @r.get("/document/{doc_id}", response_class=HTMLResponse)
