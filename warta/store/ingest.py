@@ -125,6 +125,9 @@ def store_document(s: Session, dialect: str, pid: str, doc: DocModel, raw_source
     rows = {r.id: r for part in chunks(fids) for r in s.scalars(select(M.Fact).where(M.Fact.id.in_(part)))}
     for fid in fids:
         _refresh_fact(s, rows[fid])
+    # what analysts decided about these entities and facts holds over what was just extracted
+    from warta.store.judgements import replay
+    replay(s, entity_ids=set(eids) | linked_ents, fact_ids=fids, doc_ids=[doc.doc_id])
     return "revision" if prev else "stored"
 
 
