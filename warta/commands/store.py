@@ -73,11 +73,15 @@ def ingest(paths: list[str] = typer.Argument(..., help="files, folders, archives
     raise typer.Exit(1 if rep.failed else 0)
 
 
-@app.command()
-def entity(name: str, db: str | None = DB, format: Fmt = typer.Option(Fmt.table, "--format", "-f")) -> None:
+from warta.commands.entity import entity_app  # noqa: E402  `warta entity NAME` is `warta entity show NAME`
+
+
+@entity_app.command("show")
+def entity(name: str, db: str | None = DB, format: Fmt = typer.Option(Fmt.table, "--format", "-f"),
+           include_rejected: bool = typer.Option(False, "--include-rejected", help="also the facts analysts rejected")) -> None:
     """An entity's profile: aliases, kind, country, parent, facts by type, partners, timeline."""
     from warta.store.queries import profile
-    p = _run(db, profile, name)
+    p = _run(db, profile, name, include_rejected=include_rejected)
 
     def table(p):
         rows = [[t, len(fs), "; ".join(_fact_label(f) for f in fs[:5])] for t, fs in p["facts"].items()]
@@ -88,11 +92,12 @@ def entity(name: str, db: str | None = DB, format: Fmt = typer.Option(Fmt.table,
 
 def _fact_label(f: dict) -> str:
     a = f["args"]
+    mark = {"confirmed": " ✓confirmed", "rejected": " ✗rejected"}.get(f.get("review") or "", "")
     for k in ("parties", "investor", "product", "kind", "person", "speaker"):
         if a.get(k):
             v = a[k]
-            return (" + ".join(v) if isinstance(v, list) else str(v)) + (f" ({f['status']})" if f.get("status") else "")
-    return f["id"]
+            return (" + ".join(v) if isinstance(v, list) else str(v)) + (f" ({f['status']})" if f.get("status") else "") + mark
+    return f["id"] + mark
 
 
 @app.command()
@@ -111,12 +116,15 @@ def facts_cmd(type: str | None = typer.Option(None, "--type"), entity: str | Non
               status: str | None = typer.Option(None, "--status"), certainty: str | None = typer.Option(None, "--certainty"),
               since: str | None = typer.Option(None, "--since"), until: str | None = typer.Option(None, "--until"),
               limit: int = typer.Option(100, "--limit"), db: str | None = DB,
-              format: Fmt = typer.Option(Fmt.table, "--format", "-f")) -> None:
+              format: Fmt = typer.Option(Fmt.table, "--format", "-f"),
+              include_rejected: bool = typer.Option(False, "--include-rejected", help="also the facts analysts rejected")) -> None:
     """Facts, filtered by type, entity, status, certainty and dates."""
     from warta.store.queries import facts
-    data = _run(db, facts, type=type, entity=entity, status=status, certainty=certainty, since=since, until=until, limit=limit)
-    _emit(data, format, lambda d: _table("facts", ["id", "type", "fact", "status", "certainty", "last seen", "sources"],
-                                         [[f["id"], f["type"], _fact_label(f), f["status"], f["certainty"], f["last_seen"], f["sources"]] for f in d]))
+    data = _run(db, facts, type=type, entity=entity, status=status, certainty=certainty, since=since, until=until, limit=limit,
+                include_rejected=include_rejected)
+    _emit(data, format, lambda d: _table("facts", ["id", "type", "fact", "status", "certainty", "last seen", "sources", "review"],
+                                         [[f["id"], f["type"], _fact_label(f), f["status"], f["certainty"], f["last_seen"], f["sources"],
+                                           f.get("review")] for f in d]))
 
 
 @app.command("evidence")
@@ -150,11 +158,12 @@ def failures_cmd(db: str | None = DB, format: Fmt = typer.Option(Fmt.table, "--f
 
 @app.command("export")
 def export_cmd(format: str = typer.Option(..., "--format", "-f", help="jsonl | csv | graphml | parquet"),
-               output: Path = typer.Option(..., "--output", "-o", help="file (a folder for parquet)"), db: str | None = DB) -> None:
+               output: Path = typer.Option(..., "--output", "-o", help="file (a folder for parquet)"), db: str | None = DB,
+               include_rejected: bool = typer.Option(False, "--include-rejected", help="also the facts analysts rejected")) -> None:
     """Export the store: JSON Lines (FORMAT), CSV of facts, GraphML, or Parquet tables."""
     from warta.store.export import export
     try:
-        path = _run(db, export, format, output)
+        path = _run(db, export, format, output, include_rejected=include_rejected)
     except ValueError as exc:
         typer.echo(f"warta: {exc}", err=True)
         raise typer.Exit(2) from exc
