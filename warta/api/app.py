@@ -104,7 +104,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     from warta.api import routes
     from warta.web import views
     app.include_router(routes.router(session, settings))
+    from warta.api import review_routes
+    app.include_router(review_routes.router(session, settings))
     app.include_router(views.router(session))
+    from warta.web import review_views
+    app.include_router(review_views.router(session))
     return app
 
 

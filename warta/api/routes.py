@@ -35,12 +35,13 @@ def router(session, settings: Settings) -> APIRouter:
         return Q.suggest(s, q, limit)
 
     @r.get("/entities/{name}")
-    def entity(s: S, name: str) -> dict:
-        return Q.profile(s, name)
+    def entity(s: S, name: str, rejected: bool = False) -> dict:
+        """`rejected=1` shows the facts analysts rejected too."""
+        return Q.profile(s, name, include_rejected=rejected)
 
     @r.get("/entities/{name}/partners")
-    def partners(s: S, name: str) -> dict:
-        return Q.partners(s, name)
+    def partners(s: S, name: str, rejected: bool = False) -> dict:
+        return Q.partners(s, name, include_rejected=rejected)
 
     @r.get("/entities/{name}/graph")
     def graph(s: S, name: str, depth: Annotated[int, Query(ge=1, le=3)] = 1) -> dict:
@@ -52,9 +53,11 @@ def router(session, settings: Settings) -> APIRouter:
               certainty: Literal["asserted", "hedged"] | None = None,
               since: Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")] = None,
               until: Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")] = None,
-              limit: Annotated[int, Query(ge=1, le=200)] = 50, offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0) -> list[dict]:
+              limit: Annotated[int, Query(ge=1, le=200)] = 50, offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+              rejected: bool = False) -> list[dict]:
+        """Facts analysts rejected are left out unless `rejected=1`; each fact carries its `review`."""
         return Q.facts(s, type=type, entity=entity, status=status, certainty=certainty, since=since, until=until,
-                       limit=limit, offset=offset)
+                       limit=limit, offset=offset, include_rejected=rejected)
 
     @r.get("/facts/{fact_id}/evidence")
     def evidence(s: S, fact_id: str) -> dict:

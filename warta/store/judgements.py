@@ -96,7 +96,7 @@ def _check_fact(s: Session, action: str, target: str, payload: dict, reason: str
     if f is None:
         raise JudgementError(f"no fact {target!r} (see `warta facts` or `warta review`)")
     if action == "fact.reject" and not (reason or "").strip():
-        raise JudgementError("a rejection needs a reason (--reason)")
+        raise JudgementError("a rejection needs a reason")
     if action == "fact.edit":
         changes = payload.get("set") or {}
         if not changes:

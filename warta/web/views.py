@@ -89,8 +89,8 @@ def router(session) -> APIRouter:
                                                                   "counts": Q.counts(s)})
 
     @r.get("/entity/{name}", response_class=HTMLResponse)
-    def entity(request: Request, s: S, name: str):
-        p = Q.profile(s, name)
+    def entity(request: Request, s: S, name: str, rejected: bool = False):
+        p = Q.profile(s, name, include_rejected=rejected)
         g = layout(Q.graph(s, p["name"], 2))
         return TEMPLATES.TemplateResponse(request, "entity.html", {"p": p, "g": g, "legend": legend()})
 
