@@ -185,9 +185,10 @@ def _check_added(s: Session, payload: dict) -> tuple[str, dict]:
     if not 0 <= start < end <= len(d.body):
         raise JudgementError(f"span {start}..{end} is outside the document body (0..{len(d.body)})")
     fact = Fact(type=ftype, args=args, status=status, certainty=certainty)
-    key = merge_key(fact, _ids_of_names(s, _names(args)))
+    ids = _ids_of_names(s, _names(args))
+    key = merge_key(fact, ids)
     clean = {"type": ftype, "args": args, "status": status, "certainty": certainty, "doc_id": d.doc_id,
-             "start": start, "end": end, "key": key}
+             "start": start, "end": end, "key": key, "entities": sorted(set(ids.values()))}
     return fact_id(key), clean
 
 
@@ -471,7 +472,7 @@ def replay(s: Session, entity_ids: Iterable[str] = (), fact_ids: Iterable[str] =
            doc_ids: Iterable[str] = ()) -> int:
     """Apply again the judgements about these entities and facts (those just written by
     an ingest), the merges into these entities and the facts added in these documents,
-    in the order they were made.  Returns how many were applied."""
+    in the order they were made (an added fact also when an entity it names is stored).  Returns how many were applied."""
     eids, fids, dids = set(entity_ids), set(fact_ids), set(doc_ids)
     if not s.scalar(select(M.Judgement.id).limit(1)):
         return 0
@@ -479,7 +480,7 @@ def replay(s: Session, entity_ids: Iterable[str] = (), fact_ids: Iterable[str] =
     for part in chunks(sorted(eids | fids)):
         found.update((j.id, j) for j in s.scalars(select(M.Judgement).where(M.Judgement.target.in_(part))))
     for j in s.scalars(select(M.Judgement).where(M.Judgement.action.in_(("fact.add", "entity.merge")))):
-        if (j.action == "fact.add" and j.payload.get("doc_id") in dids) or \
+        if (j.action == "fact.add" and (j.payload.get("doc_id") in dids or eids & set(j.payload.get("entities") or ()))) or \
                 (j.action == "entity.merge" and j.payload.get("into") in eids):
             found[j.id] = j
     _renames_on(s, fids)
