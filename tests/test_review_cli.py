@@ -36,7 +36,7 @@ def _facts(db, *extra):
 
 
 def test_entity_profile_old_and_new_form(db):
-    old, new = warta("entity", "Grab", "--db", db, "-f", "json"), warta("entity", "show", "Grab", "--db", db, "-f", "json")
+    old, new = warta("entity", "--db", db, "Grab", "-f", "json"), warta("entity", "show", "Grab", "--db", db, "-f", "json")
     assert old.returncode == new.returncode == 0, old.stderr + new.stderr
     assert json.loads(old.stdout)["name"] == json.loads(new.stdout)["name"] == "Grab"
     r = warta("entity", "No Such Company Zzz", "--db", db)

@@ -71,6 +71,13 @@ def _check_the_three_hold(store, wrong: str, toyota: str, tmp_path) -> None:
         out = export(s, "csv", tmp_path / "facts.csv")
     rows = {r["id"]: r for r in csv.DictReader(io.StringIO(out.read_text(encoding="utf-8")))}
     assert wrong not in rows and json.loads(rows[toyota]["args"])["amount"]["value"] == 30000000000000
+    with store.session() as s:      # the FORMAT export: the documents as the analyst judged them
+        docs = [json.loads(x) for x in export(s, "jsonl", tmp_path / "docs.jsonl").read_text(encoding="utf-8").splitlines()]
+    facts = [f for d in docs for f in d["facts"]]
+    assert not [f for f in facts if f["type"] == "PARTNERSHIP" and "Tanjung Malim" in f["args"]["parties"]]
+    assert "VinFast Asia" not in [e["name"] for d in docs for e in d["entities"]]
+    assert [f["args"]["amount"]["value"] for f in facts if f["type"] == "INVESTMENT" and f["args"].get("investor") == "Toyota"] \
+        == [30000000000000]
 
 
 def test_the_three_judgements_hold_after_reingest_and_reextraction(judged, pipeline, tmp_path):
@@ -163,3 +170,40 @@ def test_judgements_that_cannot_be_made_are_refused(store, pipeline):
             J.import_jsonl(s, ['{"at": "2026-01-01T00:00:00", "who": "a", "action": "fact.confirm", "target": "x", "payload": {}}',
                                "not json"])
         assert J.listed(s) == []
+
+
+def _deal(doc_id: str, published: str, name: str, eid: str, status: str):
+    from warta.model import Document, Entity, Evidence, Fact, Mention, Metadata
+    body = f"JAKARTA - {name} dan LG Energy Solution: {status}."
+    ents = [Entity(id=eid, type="ORG", name=name, mentions=[Mention(text=name, start=10, end=10 + len(name))]),
+            Entity(id="org:lges", type="ORG", name="LG Energy Solution", kb=True,
+                   mentions=[Mention(text="LG Energy Solution", start=15 + len(name), end=33 + len(name))])]
+    return Document(doc_id=doc_id, language="id", metadata=Metadata(published=published, title=doc_id), body=body,
+                    entities=ents, facts=[Fact(type="PARTNERSHIP", args={"parties": [name, "LG Energy Solution"]}, status=status,
+                                               evidence=[Evidence(sentence=body, start=0, end=len(body))])])
+
+
+def test_a_merge_folds_the_facts_it_makes_the_same_and_keeps_them_folded(store):
+    from warta.store.ingest import store_document
+    from warta.store.rebuild import clear_extracted
+
+    def write():
+        with store.session() as s:
+            store_document(s, store.dialect, "p1", _deal("a1", "2024-01-10", "Hyundai", "org:hyundai", "negotiating"))
+            store_document(s, store.dialect, "p2", _deal("a2", "2024-06-10", "Hyundai Motor", "new:org:hyundai-motor", "agreed"))
+            s.commit()
+    write()
+    with store.session() as s:
+        assert len(Q.partners(s, "Hyundai")["partners"]) == 1 and len(Q.partners(s, "Hyundai Motor")["partners"]) == 1
+        J.judge(s, "entity.merge", "Hyundai Motor", {"into": "Hyundai"})
+        s.commit()
+    for again in (False, True):
+        if again:
+            clear_extracted(store)
+            write()
+        with store.session() as s:
+            [p] = Q.partners(s, "Hyundai")["partners"]
+            assert (p["partner"], p["status"], p["source_count"]) == ("LG Energy Solution", "agreed", 2)
+            assert [h["status"] for h in p["status_history"]] == ["negotiating", "agreed"]
+            assert Q.profile(s, "Hyundai Motor")["name"] == "Hyundai"
+            assert Q.counts(s)["facts"] == 1

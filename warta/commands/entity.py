@@ -15,8 +15,8 @@ class ProfileByDefault(TyperGroup):
     read as `show NAME` (an entity called like a subcommand: `warta entity show merge`)."""
 
     def parse_args(self, ctx, args):
-        if args and args[0] not in self.commands and not args[0].startswith("-"):
-            args = ["show", *args]
+        if args and args[0] not in self.commands and args[0] not in ("--help", "-h"):
+            args = ["show", *args]       # also `warta entity --db URL NAME`, as before
         return super().parse_args(ctx, args)
 
 

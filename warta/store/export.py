@@ -34,11 +34,11 @@ def _latest_documents(s: Session):
 
 
 def _jsonl(s: Session, out: Path, include_rejected: bool = False) -> Path:
-    from warta.store.review_marks import judged_document
-    reviews = dict(s.execute(select(M.Fact.id, M.Fact.review).where(M.Fact.review.is_not(None))).all())
+    from warta.store.review_marks import judged_document, marks
+    m = marks(s)
     with open(out, "w", encoding="utf-8") as fh:
         for d in _latest_documents(s):
-            fh.write(json.dumps(judged_document(d.doc_json, reviews, include_rejected), ensure_ascii=False) + "\n")
+            fh.write(json.dumps(judged_document(d.doc_json, m, include_rejected), ensure_ascii=False) + "\n")
     return out
 
 

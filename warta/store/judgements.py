@@ -414,6 +414,49 @@ def _merge(s: Session, j: M.Judgement) -> None:
                 f.args = args
     s.delete(a)
     s.flush()
+    _fold(s, sorted(set(moved)))
+
+
+def _fold(s: Session, fids: list[str]) -> None:
+    """After a merge, a fact that is now the same as another (A + C beside B + C, once A
+    is B) gives that one its evidence and links and goes; the other is refreshed from
+    all its sources and its own judgements applied again."""
+    from warta.model import Fact
+    from warta.store.ingest import _refresh_fact
+    from warta.store.keys import fact_id, merge_key
+    for fid in fids:
+        f = s.get(M.Fact, fid)
+        if f is None:
+            continue
+        links = s.execute(select(M.FactEntity.entity_id, M.FactEntity.role, M.Entity.name)
+                          .join(M.Entity, M.Entity.id == M.FactEntity.entity_id).where(M.FactEntity.fact_id == fid)).all()
+        try:
+            nid = fact_id(merge_key(Fact(type=f.type, args=f.args or {}), {n: e for e, _, n in links}))
+        except Exception:   # arguments an older format stored: left as they are
+            continue
+        other = s.get(M.Fact, nid) if nid != fid else None
+        if other is None:
+            continue
+        have = set(s.execute(select(M.Evidence.document_id, M.Evidence.start).where(M.Evidence.fact_id == nid)).all())
+        for ev in list(s.scalars(select(M.Evidence).where(M.Evidence.fact_id == fid))):
+            if (ev.document_id, ev.start) in have:
+                s.delete(ev)
+            else:
+                ev.fact_id = nid
+                have.add((ev.document_id, ev.start))
+        for eid, role, _ in links:
+            if s.get(M.FactEntity, (nid, eid, role)) is None:
+                s.add(M.FactEntity(fact_id=nid, entity_id=eid, role=role))
+        s.execute(delete(M.FactEntity).where(M.FactEntity.fact_id == fid))
+        s.flush()
+        s.delete(f)
+        s.flush()
+        _refresh_fact(s, other)
+        for j in s.scalars(select(M.Judgement).where(M.Judgement.target == nid, M.Judgement.action == "fact.edit")
+                           .order_by(M.Judgement.id)):
+            _edit(s, j)
+        _renames_on(s, {nid})
+    s.flush()
 
 
 def _split(s: Session, j: M.Judgement) -> None:
