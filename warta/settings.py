@@ -117,7 +117,10 @@ class Settings:
         "F1 on NERGrit test, 74 vs 52 on English EWT; ~850 tokens/s; needs the `encoder` extra, which `make` installs)",
         _choice("WARTA_NER", NER_KINDS))
     kb_extra: tuple[Path, ...] = setting("WARTA_KB_EXTRA", (),
-                                         "extra knowledge-base YAML files, separated by `:`", _paths)
+                                         "extra knowledge-base YAML files, separated by `:`; `warta kb add` writes the "
+                                         "first (default `~/.config/warta/kb.yaml`, never the package)", _paths)
+    user: str | None = setting("WARTA_USER", None, "who a judgement (`warta review`, `warta entity merge`, ...) is "
+                               "recorded as", _token, shown="the login name")
     partnership_filter: bool = setting(
         "WARTA_PARTNERSHIP_FILTER", True, "`0`: keep every PARTNERSHIP candidate the rules propose, without the learned "
         "filter trained on realset:train (to measure the rules alone)", _flag("WARTA_PARTNERSHIP_FILTER"), shown="1")

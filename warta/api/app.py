@@ -118,11 +118,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                        state=app.state)
 
     app.include_router(routes.router(session, settings))
+    from warta.api import review_routes
+    app.include_router(review_routes.router(session, settings))
     app.include_router(views.router(session))
     from warta.web import docs, explore, feeds
     app.include_router(explore.router(session))
     app.include_router(feeds.router(session))
     docs.mount(app)
+    from warta.web import review_views
+    app.include_router(review_views.router(session))
     return app
 
 

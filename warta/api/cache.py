@@ -9,6 +9,7 @@ While an ingest writes, the generation changes with every commit; an answer youn
 then, so a busy page is recomputed at most once per that interval per worker, not once
 per reader.  Concurrent misses of one URL compute once (the others wait for it).
 
+A request that writes (POST, PUT, PATCH, DELETE) and succeeds empties this worker's cache.
 Not cached: anything but GET/HEAD, answers other than 200, requests carrying credentials
 (Authorization or Cookie), `/api/health`, and bodies over 2 MB.  Every cached answer has
 an ETag; a matching If-None-Match gets 304.  `X-Warta-Cache: hit|stale|miss` says which.
@@ -58,6 +59,8 @@ class ResponseCache:
         self.entries.clear()
 
     async def __call__(self, scope, receive, send):
+        if scope["type"] == "http" and scope["method"] not in ("GET", "HEAD"):
+            return await self._write(scope, receive, send)
         if not self._cacheable(scope):
             return await self.app(scope, receive, send)
         key = scope["path"].encode() + b"?" + scope.get("query_string", b"") + b"|" + _header(scope, b"accept")
@@ -77,6 +80,22 @@ class ResponseCache:
             if not lock.locked():
                 self.locks.pop(key, None)
         await self._send(scope, send, *hit)
+
+    async def _write(self, scope, receive, send):
+        """A request that may write (an ingest, a judgement): once it succeeds, this worker
+        forgets its answers, so whoever made the change sees it on the next read."""
+        status = 500
+
+        async def watched(msg):
+            nonlocal status
+            if msg["type"] == "http.response.start":
+                status = msg["status"]
+            await send(msg)
+        try:
+            await self.app(scope, receive, watched)
+        finally:
+            if status < 400:
+                self.clear()
 
     def _cacheable(self, scope) -> bool:
         if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD"):

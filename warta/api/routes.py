@@ -52,12 +52,13 @@ def router(session, settings: Settings) -> APIRouter:
         return envelope(request, B.entities(s, f, sort=sort, limit=limit, offset=offset))
 
     @r.get("/entities/{name}")
-    def entity(s: S, name: str) -> dict:
-        return Q.profile(s, name)
+    def entity(s: S, name: str, rejected: bool = False) -> dict:
+        """`rejected=1` shows the facts analysts rejected too."""
+        return Q.profile(s, name, include_rejected=rejected)
 
     @r.get("/entities/{name}/partners")
-    def partners(s: S, name: str) -> dict:
-        return Q.partners(s, name)
+    def partners(s: S, name: str, rejected: bool = False) -> dict:
+        return Q.partners(s, name, include_rejected=rejected)
 
     @r.get("/entities/{name}/graph")
     def graph(s: S, name: str, depth: Annotated[int, Query(ge=1, le=3)] = 1) -> dict:
@@ -75,10 +76,13 @@ def router(session, settings: Settings) -> APIRouter:
               min_sources: Annotated[int | None, Query(ge=0, le=100000)] = None,
               sort: Literal["last_seen", "-last_seen", "first_seen", "-first_seen", "sources", "-sources", "type", "-type",
                             "status", "-status"] = "last_seen",
-              limit: Annotated[int, Query(ge=1, le=200)] = 50, offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0) -> dict:
-        """Facts under the filters (dates as dates: since=2024 is from 2024-01-01), with facet counts."""
+              limit: Annotated[int, Query(ge=1, le=200)] = 50, offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+              review: Literal["confirmed", "unreviewed"] | None = None, rejected: bool = False) -> dict:
+        """Facts under the filters (dates as dates: since=2024 is from 2024-01-01), with facet counts; facts analysts
+        rejected are left out unless `rejected=1`, `review=confirmed` keeps the confirmed ones only."""
         f = B.FactFilter(type=type, status=status, certainty=certainty, language=language, outlet=outlet, country=country,
-                         entity=entity, since=since, until=until, min_sources=min_sources)
+                         entity=entity, since=since, until=until, min_sources=min_sources, review=review,
+                         include_rejected=rejected)
         return envelope(request, B.facts(s, f, sort=sort, limit=limit, offset=offset))
 
     @r.get("/documents", response_model=Envelope[DocumentItem])
@@ -130,9 +134,6 @@ def router(session, settings: Settings) -> APIRouter:
             # answers other requests meanwhile
             store = request.app.state.store or _open(request)
             rep = await run_in_threadpool(store_ingest.ingest, store, [str(p)])
-        cache = getattr(request.app.state, "response_cache", None)
-        if cache is not None:      # this worker's own readers see the write at once
-            cache.clear()
         return IngestResult(stored=rep.stored, revisions=rep.revisions, unchanged=rep.unchanged, failed=rep.failed,
                             failures=[f.split("/")[-1] for f in rep.failures])
 

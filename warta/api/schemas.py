@@ -28,6 +28,8 @@ class FactItem(BaseModel):
     last_seen: str | None
     sources: int = Field(description="independent articles stating it (syndicated copies count once)")
     args: dict[str, Any]
+    review: str | None = Field(None, description="an analyst's judgement: confirmed (rejected facts are hidden "
+                                                 "unless rejected=1)")
     label: str = Field(description="what the fact says, in one line")
     type_label: str
     status_label: str

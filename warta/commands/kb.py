@@ -43,27 +43,16 @@ def show(name: str, format: str = typer.Option("table", "--format", "-f", help="
 def add(name: str, kind: str = typer.Option("company", "--kind", help="company, unit, brand, agency, media, government, association"),
         country: str | None = typer.Option(None, "--country", help="ISO 3166 code"),
         parent: str | None = typer.Option(None, "--parent"), alias: list[str] = typer.Option([], "--alias"),
-        file: Path | None = typer.Option(None, "--file", help="YAML file to add to (default warta/data/kb/local.yaml)")) -> None:
-    """Add an organisation to a user knowledge file (read at load time)."""
-    import yaml
-
-    from warta.kb.base import LOCAL, KBError, _read, load_kb
-    from warta.kb.schema import OrgEntry
-    path = file or LOCAL
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None
-    data = data or {"orgs": []}
-    entry = OrgEntry(name=name, kind=kind, country=country, parent=parent, aliases=alias).model_dump(exclude_defaults=True)
-    if any(o["name"] == name for o in data.setdefault("orgs", [])):
-        typer.echo(f"warta: {name!r} is already in {path}", err=True)
-        raise typer.Exit(1)
-    data["orgs"].append(entry)
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        file: Path | None = typer.Option(None, "--file", help="YAML file to add to (default: the first path of "
+                                         "WARTA_KB_EXTRA, else ~/.config/warta/kb.yaml); never inside the package")) -> None:
+    """Add an organisation to the user's knowledge file (read at load time), after checking it."""
+    from warta.kb.base import KBError
+    from warta.kb.user import add_entry
     try:
-        _read(path)
+        path = add_entry("orgs", {"name": name, "kind": kind, "country": country, "parent": parent, "aliases": alias}, file)
     except KBError as exc:
         typer.echo(f"warta: {exc}", err=True)
         raise typer.Exit(2) from exc
-    load_kb.cache_clear()
     typer.echo(f"warta: added {name} to {path}")
 
 

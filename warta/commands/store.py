@@ -87,23 +87,11 @@ def ingest(paths: list[str] = typer.Argument(..., help="files, folders, archives
     raise typer.Exit(1 if rep.failed else 0)
 
 
-@app.command()
-def entity(name: str, db: str | None = DB, format: Fmt = typer.Option(Fmt.table, "--format", "-f")) -> None:
-    """An entity's profile: aliases, kind, country, parent, facts by type, partners, timeline."""
-    from warta.store.queries import profile
-    p = _run(db, profile, name)
-
-    def table(p):
-        rows = [[t, len(fs), "; ".join(_fact_label(f) for f in fs[:5])] for t, fs in p["facts"].items()]
-        return _table(f"{p['name']} [{p['type']}] {p.get('kind') or ''} {p.get('country') or ''} parent: {p.get('parent') or '-'}\n"
-                      f"aliases: {', '.join(p['aliases'])}", ["type", "facts", "examples"], rows)
-    _emit(p, format, table)
-
-
 def _fact_label(f: dict) -> str:
-    """The one label of a fact, as the explorer and the feeds show it (warta.store.labels)."""
+    """The one label of a fact, as the explorer and the feeds show it (warta.store.labels), with an analyst's mark."""
     from warta.store.labels import fact_label
-    return fact_label(f, "en") + (f" ({f['status']})" if f.get("status") else "")
+    mark = {"confirmed": " ✓confirmed", "rejected": " ✗rejected"}.get(f.get("review") or "", "")
+    return fact_label(f, "en") + (f" ({f['status']})" if f.get("status") else "") + mark
 
 
 @app.command()
@@ -131,16 +119,20 @@ def facts_cmd(type: str | None = typer.Option(None, "--type", help="PARTNERSHIP,
               sort: str = typer.Option("last_seen", "--sort", help="last_seen, first_seen, sources, type, status; -KEY reverses"),
               limit: int = typer.Option(100, "--limit", min=1, max=1000), offset: int = typer.Option(0, "--offset", min=0),
               lang: str = typer.Option("en", "--lang", help="labels in id or en"), db: str | None = DB,
-              format: Fmt = typer.Option(Fmt.table, "--format", "-f")) -> None:
+              format: Fmt = typer.Option(Fmt.table, "--format", "-f"),
+              review: str | None = typer.Option(None, "--review", help="confirmed | unreviewed"),
+              include_rejected: bool = typer.Option(False, "--include-rejected", help="also the facts analysts rejected")) -> None:
     """Facts, filtered by type, entity, status, certainty, dates, language, outlet, country and sources
     (the explorer's /facts page and the API's /api/facts, from the same function)."""
     from warta.store import browse as B
     f = B.FactFilter(type=type, status=status, certainty=certainty, language=language, outlet=outlet, country=country,
-                     entity=entity, since=since, until=until, min_sources=min_sources)
+                     entity=entity, since=since, until=until, min_sources=min_sources, review=review,
+                     include_rejected=include_rejected)
     page = _run(db, B.facts, f, sort=sort, limit=limit, offset=offset, facets=format is Fmt.json, lang=lang)
-    _emit(page.to_dict(), format, lambda d: _table("facts", ["id", "type", "fact", "status", "certainty", "last seen", "sources"],
+    _emit(page.to_dict(), format, lambda d: _table("facts", ["id", "type", "fact", "status", "certainty", "last seen", "sources",
+                                                             "review"],
                                                    [[x["id"], x["type"], x["label"], x["status"], x["certainty"],
-                                                     x["last_seen"], x["sources"]] for x in d["items"]]))
+                                                     x["last_seen"], x["sources"], x.get("review")] for x in d["items"]]))
     typer.echo(f"warta: {page.notice('facts')}", err=True)
 
 
@@ -176,7 +168,8 @@ def failures_cmd(db: str | None = DB, format: Fmt = typer.Option(Fmt.table, "--f
 @app.command("export")
 def export_cmd(format: str = typer.Option(..., "--format", "-f", help="jsonl | csv | graphml | parquet"),
                output: str = typer.Option(..., "--output", "-o", help="file (a folder for parquet; - for standard output)"),
-               db: str | None = DB) -> None:
+               db: str | None = DB,
+               include_rejected: bool = typer.Option(False, "--include-rejected", help="also the facts analysts rejected")) -> None:
     """Export the store: JSON Lines (FORMAT), CSV of facts, GraphML, or Parquet tables."""
     import sys
     import tempfile
@@ -188,12 +181,12 @@ def export_cmd(format: str = typer.Option(..., "--format", "-f", help="jsonl | c
     try:
         if output == "-":
             with tempfile.TemporaryDirectory() as d:
-                path = _run(db, export, format, Path(d) / f"export.{format}")
+                path = _run(db, export, format, Path(d) / f"export.{format}", include_rejected=include_rejected)
                 with open(path, "rb") as fh:
                     sys.stdout.buffer.write(fh.read())
                 sys.stdout.flush()
             return
-        path = _run(db, export, format, Path(output))
+        path = _run(db, export, format, Path(output), include_rejected=include_rejected)
     except ValueError as exc:
         typer.echo(f"warta: {exc}", err=True)
         raise typer.Exit(2) from exc

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from warta.cli import app
+from warta.commands.app import app
 from warta.commands.store import DB, Fmt, _emit, _run, _table
 
 watch_app = typer.Typer(no_args_is_help=True, help="Watch lists: follow entities, see their new facts and status changes.")

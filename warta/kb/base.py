@@ -2,13 +2,15 @@
 one JSON file that loads fast, and indexed by normalised name.
 
 `warta kb compile` rewrites compiled.json; a test fails when it is stale.
-Extra user files: warta/data/kb/local.yaml and any path in WARTA_KB_EXTRA
-(os.pathsep-separated) are read too, at load time.
+Extra user files: any path in WARTA_KB_EXTRA (os.pathsep-separated), else the
+user's ~/.config/warta/kb.yaml (where `warta kb add` writes, warta.kb.user), and
+an old warta/data/kb/local.yaml, are read too, at load time.
 """
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -171,7 +173,14 @@ class KB:
 
 def _extra_files() -> list[Path]:
     extra = [LOCAL] if LOCAL.exists() else []
-    return extra + list(Settings.from_env().kb_extra)
+    for p in Settings.from_env().kb_extra:
+        if p.expanduser().exists():   # a user file `warta kb add` has not made yet
+            extra.append(p.expanduser())
+    if not Settings.from_env().kb_extra:   # where `warta kb add` writes by default (warta.kb.user)
+        user = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config") / "warta" / "kb.yaml"
+        if user.exists():
+            extra.append(user)
+    return extra
 
 
 @lru_cache(maxsize=1)

@@ -130,6 +130,8 @@ class FactFilter:
     since: str | None = None
     until: str | None = None
     min_sources: int | None = None
+    review: str | None = None                # confirmed / unreviewed (an analyst's judgement, issue 17)
+    include_rejected: bool = False           # facts analysts rejected are hidden unless asked for
 
     def checked(self) -> "FactFilter":
         f = FactFilter(**asdict(self))
@@ -151,6 +153,14 @@ class FactFilter:
 def _fact_conditions(s: Session, f: FactFilter) -> list:
     F, E, D, FE = M.Fact, M.Evidence, M.Document, M.FactEntity
     cond: list = []
+    if not f.include_rejected:
+        cond.append(or_(F.review.is_(None), F.review != "rejected"))
+    if f.review == "confirmed":
+        cond.append(F.review == "confirmed")
+    elif f.review == "unreviewed":
+        cond.append(F.review.is_(None))
+    elif f.review is not None:
+        raise FilterError(f"unknown review {f.review!r} (choose from confirmed, unreviewed)")
     if f.type:
         cond.append(F.type == f.type)
     if f.status:
@@ -213,7 +223,7 @@ def fact_items(s: Session, rows: list[M.Fact], lang: str = "id") -> list[dict]:
     out = []
     for f in rows:
         d = {"id": f.id, "type": f.type, "status": f.status, "certainty": f.certainty, "first_seen": f.first_seen,
-             "last_seen": f.last_seen, "sources": f.sources, "args": f.args}
+             "last_seen": f.last_seen, "sources": f.sources, "args": f.args, "review": f.review}
         a = f.args or {}
         am = a.get("amount") if isinstance(a.get("amount"), dict) else {}
         loc = a.get("location")

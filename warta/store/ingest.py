@@ -12,17 +12,18 @@ import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from sqlalchemy import case, func, literal, select, text
+from sqlalchemy import func, select, text
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from warta.model import STATUS_VALUES, RawPage, ReadFailure, WorkDoc
 from warta.model import Document as DocModel
+from warta.model import RawPage, ReadFailure, WorkDoc
 from warta.pipeline import Pipeline, StageFailure, batches
 from warta.store import models as M
 from warta.store.db import Store, chunks
 from warta.store.keys import fact_entities, fact_id, merge_key
 from warta.store.neardup import check_and_register
+from warta.store.refresh import refresh_fact as _refresh_fact
 
 
 def page_hash(raw: RawPage) -> str:
@@ -125,6 +126,9 @@ def store_document(s: Session, dialect: str, pid: str, doc: DocModel, raw_source
     rows = {r.id: r for part in chunks(fids) for r in s.scalars(select(M.Fact).where(M.Fact.id.in_(part)))}
     for fid in fids:
         _refresh_fact(s, rows[fid])
+    # what analysts decided about these entities and facts holds over what was just extracted
+    from warta.store.judgements import replay
+    replay(s, entity_ids=set(eids) | linked_ents, fact_ids=fids, doc_ids=[doc.doc_id])
     return "revision" if prev else "stored"
 
 
@@ -134,29 +138,6 @@ def _existing(s: Session, col, key, values: list) -> set:
     for part in chunks(values):
         out.update(s.scalars(select(col).where(key.in_(part))))
     return out
-
-
-def _refresh_fact(s: Session, row: M.Fact) -> None:
-    """The fact as its latest statement gives it; dates and source count over all.  Done in
-    SQL, so a fact cited by thousands of articles costs an index lookup, not a load of all."""
-    E = M.Evidence
-    order = {v: i for i, v in enumerate(STATUS_VALUES.get(row.type, ()))}
-    rank = case(order, value=E.status, else_=-1) if order else literal(-1)
-    # the latest statement; on one day the furthest status, then a fixed order: never the
-    # order in which concurrent ingests happened to write
-    latest = s.execute(select(E.status, E.args, E.certainty, E.date).where(E.fact_id == row.id)
-                       .order_by(func.coalesce(E.date, "").desc(), rank.desc(), E.document_id.desc(), E.start.desc())
-                       .limit(1)).one()
-    row.status, row.args = latest.status, latest.args
-    first, last, asserted = s.execute(
-        select(func.min(E.date), func.max(E.date), func.max(case((E.certainty == "asserted", 1), else_=0)))
-        .where(E.fact_id == row.id)).one()
-    # asserted once any source states it plainly; hedged while every source hedges
-    row.certainty = "asserted" if asserted else latest.certainty
-    row.first_seen, row.last_seen = first, latest.date if latest.date is not None else last
-    # sources are independent articles: revisions of one article and syndicated copies count once
-    row.sources = s.scalar(select(func.count(func.distinct(func.coalesce(M.Document.duplicate_of, M.Document.doc_id))))
-                           .select_from(E).join(M.Document, M.Document.id == E.document_id).where(E.fact_id == row.id))
 
 
 def ingest(store: Store, paths: Iterable[str], progress: bool = False, pipeline: Pipeline | None = None) -> IngestReport:

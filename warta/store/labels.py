@@ -140,7 +140,7 @@ def _capacity(cap: Any) -> str:
 def sector_of(*texts: str | None) -> str:
     """The sector of a deal from the words about it (warta/data/web/sectors.yaml)."""
     blob = " ".join(t for t in texts if t).lower()
-    for code, s in sectors()["sectors"].items():
+    for code in sectors()["sectors"]:
         if _sector_re(code).search(blob):
             return code
     return "other"

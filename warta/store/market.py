@@ -11,7 +11,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from warta.store import models as M
@@ -21,6 +21,9 @@ from warta.store.queries import _kb_info, find_entity
 
 DEAL_TYPES = ("PARTNERSHIP", "INVESTMENT", "FACILITY", "INFRASTRUCTURE", "PRODUCT", "LAUNCH_PLAN")
 NETWORK_TYPES = ("PARTNERSHIP", "INVESTMENT")
+
+# facts analysts rejected (issue 17) are left out of the market map, the network and timelines
+NOT_REJECTED = or_(M.Fact.review.is_(None), M.Fact.review != "rejected")
 
 
 def as_of(s: Session) -> str | None:
@@ -79,7 +82,7 @@ def events(s: Session, entity_ids: list[str] | None = None, since: str | None = 
            types: tuple[str, ...] = DEAL_TYPES, limit: int = 20, lang: str = "id") -> list[dict]:
     """New deals and changes of status, newest first: what happened, with whom, what
     changed, and the article that said so."""
-    q = select(M.Fact).where(M.Fact.type.in_(types))
+    q = select(M.Fact).where(M.Fact.type.in_(types), NOT_REJECTED)
     if entity_ids is not None:
         q = q.where(M.Fact.id.in_(select(M.FactEntity.fact_id).where(M.FactEntity.entity_id.in_(entity_ids or ["-"]))))
     if since:
@@ -130,7 +133,8 @@ def active(s: Session, days: int, end: str | None = None, limit: int = 8) -> lis
 
 
 def counts_by_type_status(s: Session, lang: str = "id") -> list[dict]:
-    rows = s.execute(select(M.Fact.type, M.Fact.status, func.count()).group_by(M.Fact.type, M.Fact.status)).all()
+    rows = s.execute(select(M.Fact.type, M.Fact.status, func.count()).where(NOT_REJECTED)
+                     .group_by(M.Fact.type, M.Fact.status)).all()
     by_type: dict[str, dict] = {}
     for t, st, n in rows:
         d = by_type.setdefault(t, {"type": t, "type_label": label("types", t, lang), "total": 0, "statuses": []})
@@ -148,7 +152,7 @@ def network(s: Session, limit: int = 400, lang: str = "id", around: str | None =
     latest `limit` facts), each with its status, dates and sector; nodes with kind and
     country from the knowledge base.  With `around`, only the deals within two hops of
     that entity."""
-    q = select(M.Fact).where(M.Fact.type.in_(NETWORK_TYPES))
+    q = select(M.Fact).where(M.Fact.type.in_(NETWORK_TYPES), NOT_REJECTED)
     if around:
         from warta.store.queries import graph
         q = q.where(M.Fact.id.in_(sorted({e["id"] for e in graph(s, around, 2)["edges"]}) or ["-"]))
@@ -204,7 +208,8 @@ def relationships(s: Session, name: str, lang: str = "id", limit: int = 100) -> 
     fids = list(s.scalars(select(M.FactEntity.fact_id).where(M.FactEntity.entity_id == e.id).distinct()))
     facts = []
     for part in chunks(fids):
-        facts += s.scalars(select(M.Fact).where(M.Fact.id.in_(part), M.Fact.type.in_(RELATION_TYPES))).all()
+        facts += s.scalars(select(M.Fact).where(M.Fact.id.in_(part), M.Fact.type.in_(RELATION_TYPES),
+                                                NOT_REJECTED)).all()
     facts.sort(key=lambda f: (f.last_seen or "", f.id), reverse=True)
     facts = facts[:limit]
     ids = [f.id for f in facts]

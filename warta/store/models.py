@@ -78,6 +78,7 @@ class Fact(Base):
     first_seen: Mapped[str | None] = mapped_column(String(10), index=True)
     last_seen: Mapped[str | None] = mapped_column(String(10), index=True)
     sources: Mapped[int] = mapped_column(Integer, default=0)
+    review: Mapped[str | None] = mapped_column(String(10), index=True)       # an analyst's: confirmed, rejected
     __table_args__ = (Index("ix_facts_type_status", "type", "status"),)   # counts by type and status, read from the index
 
 
@@ -137,3 +138,18 @@ class Watch(Base):
     list_name: Mapped[str] = mapped_column(String(100), primary_key=True)
     entity_id: Mapped[str] = mapped_column(ForeignKey("entities.id"), primary_key=True)
     added_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+
+
+class Judgement(Base):
+    """An analyst's decision about a fact or an entity (see warta.store.judgements): kept
+    apart from what extraction produced and replayed over it after every ingest."""
+    __tablename__ = "judgements"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    uid: Mapped[str] = mapped_column(String(40))                          # content hash: an import adds it once
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    who: Mapped[str] = mapped_column(String(200))
+    action: Mapped[str] = mapped_column(String(40), index=True)
+    target: Mapped[str] = mapped_column(String(200), index=True)          # a fact id or an entity id
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    reason: Mapped[str | None] = mapped_column(Text)
+    __table_args__ = (UniqueConstraint("uid", name="uq_judgements_uid"),)

@@ -54,7 +54,7 @@ def suggest(s: Session, prefix: str, limit: int = 10) -> list[dict]:
 
 def _fact_dict(f: M.Fact, evidence: list[M.Evidence] | None = None) -> dict[str, Any]:
     d = {"id": f.id, "type": f.type, "args": f.args, "status": f.status, "certainty": f.certainty,
-         "first_seen": f.first_seen, "last_seen": f.last_seen, "sources": f.sources}
+         "first_seen": f.first_seen, "last_seen": f.last_seen, "sources": f.sources, "review": f.review}
     if evidence is not None:
         d["evidence"] = [_evidence_dict(e) for e in evidence]
     return d
@@ -71,7 +71,7 @@ def _evidence_dict(e: M.Evidence, doc: M.Document | None = None) -> dict[str, An
 
 def facts(s: Session, type: str | None = None, entity: str | None = None, status: str | None = None,
           certainty: str | None = None, since: str | None = None, until: str | None = None,
-          limit: int = 100, offset: int = 0) -> list[dict]:
+          limit: int = 100, offset: int = 0, include_rejected: bool = False) -> list[dict]:
     limit = min(limit, MAX_LIMIT)
     if entity:
         # an entity's facts by primary key, then filtered here: SQLite would otherwise pick the
@@ -79,7 +79,7 @@ def facts(s: Session, type: str | None = None, entity: str | None = None, status
         rows = [f for f in _facts_by_ids(s, _fact_ids(s, find_entity(s, entity).id))
                 if (not type or f.type == type.upper()) and (not status or f.status == status)
                 and (not certainty or f.certainty == certainty) and (not since or (f.last_seen or "") >= since)
-                and (not until or (f.first_seen or "") <= until)]
+                and (not until or (f.first_seen or "") <= until) and (include_rejected or f.review != "rejected")]
         rows.sort(key=lambda f: (f.last_seen or "", f.id), reverse=True)
         return [_fact_dict(f) for f in rows[offset:offset + limit]]
     q = select(M.Fact)
@@ -93,6 +93,8 @@ def facts(s: Session, type: str | None = None, entity: str | None = None, status
         q = q.where(M.Fact.last_seen >= since)
     if until:
         q = q.where(M.Fact.first_seen <= until)
+    if not include_rejected:   # an analyst's rejection hides a fact unless asked for
+        q = q.where(or_(M.Fact.review.is_(None), M.Fact.review != "rejected"))
     q = q.order_by(M.Fact.last_seen.desc(), M.Fact.id).limit(limit).offset(offset)
     return [_fact_dict(f) for f in s.scalars(q)]
 
@@ -145,7 +147,8 @@ def _facts_by_ids(s: Session, ids: list[str]) -> list[M.Fact]:
 
 
 MAX_LISTED = 20   # sources and sentences listed per partner (the latest); the counts give the rest
-LIGHT = (M.Fact.id, M.Fact.type, M.Fact.status, M.Fact.certainty, M.Fact.first_seen, M.Fact.last_seen, M.Fact.sources)
+LIGHT = (M.Fact.id, M.Fact.type, M.Fact.status, M.Fact.certainty, M.Fact.first_seen, M.Fact.last_seen, M.Fact.sources,
+         M.Fact.review)
 
 
 def _light_facts(s: Session, ids: list[str]) -> list:
@@ -183,9 +186,10 @@ def _history_of(evs: list) -> list[dict]:
     return out
 
 
-def partners(s: Session, name: str, limit: int = 200) -> dict:
+def partners(s: Session, name: str, limit: int = 200, include_rejected: bool = False) -> dict:
     e = find_entity(s, name)
-    facts = [f for f in _light_facts(s, _fact_ids(s, e.id)) if f.type == "PARTNERSHIP"]
+    facts = [f for f in _light_facts(s, _fact_ids(s, e.id)) if f.type == "PARTNERSHIP"
+             and (include_rejected or f.review != "rejected")]
     facts = sorted(facts, key=lambda f: (f.last_seen or "", f.id), reverse=True)[:limit]
     ids = [f.id for f in facts]
     others: dict[str, list] = defaultdict(list)
@@ -202,17 +206,21 @@ def partners(s: Session, name: str, limit: int = 200) -> dict:
         for oid, oname in sorted(set(others.get(f.id, [])), key=lambda x: x[1]):
             out.append({"partner": oname, "partner_id": oid, "fact_id": f.id, "status": f.status,
                         "certainty": f.certainty, "first_seen": f.first_seen, "last_seen": f.last_seen,
-                        "sources": srcs[:MAX_LISTED], "source_count": len(srcs),
+                        "review": f.review, "sources": srcs[:MAX_LISTED], "source_count": len(srcs),
                         "evidence": [ev.sentence for ev, _ in evs][-MAX_LISTED:], "evidence_count": len(evs),
                         "status_history": _history_of(evs)})
     return {"entity": {"id": e.id, "name": e.name, "type": e.type}, "partners": out}
 
 
-def profile(s: Session, name: str, per_type: int = 50) -> dict:
+def profile(s: Session, name: str, per_type: int = 50, include_rejected: bool = False) -> dict:
     e = find_entity(s, name)
     aliases = sorted(s.scalars(select(M.Alias.alias).where(M.Alias.entity_id == e.id)))
     kb = _kb_info(e.id)
-    facts = sorted(_light_facts(s, _fact_ids(s, e.id)), key=lambda f: (f.first_seen or "", f.id))
+    judged, parent = entity_parent(s, e.id)
+    if judged:   # an analyst's parent wins over the knowledge base's
+        kb["parent"] = parent
+    facts = sorted((f for f in _light_facts(s, _fact_ids(s, e.id)) if include_rejected or f.review != "rejected"),
+                   key=lambda f: (f.first_seen or "", f.id))
     shown: dict[str, list[str]] = defaultdict(list)
     counts: dict[str, int] = defaultdict(int)
     timeline = []
@@ -234,7 +242,7 @@ def profile(s: Session, name: str, per_type: int = 50) -> dict:
     docs = s.scalar(select(func.count()).select_from(M.EntityDocument).where(M.EntityDocument.entity_id == e.id))
     return {"id": e.id, "name": e.name, "type": e.type, "kb": e.kb, "aliases": aliases, **kb,
             "documents": docs, "fact_counts": dict(counts), "facts": by_type,
-            "partners": partners(s, e.name, limit=per_type)["partners"],
+            "partners": partners(s, e.name, limit=per_type, include_rejected=include_rejected)["partners"],
             "timeline": sorted(timeline, key=lambda t: (t["date"] or "", t["fact_id"]))[-500:]}
 
 
@@ -251,7 +259,8 @@ def document(s: Session, doc_id: str) -> dict:
         raise NotFound(f"no document {doc_id!r}")
     spans = s.execute(select(M.Evidence.start, M.Evidence.end, M.Evidence.fact_id, M.Fact.type)
                       .join(M.Fact, M.Fact.id == M.Evidence.fact_id)
-                      .where(M.Evidence.document_id == d.id).order_by(M.Evidence.start)).all()
+                      .where(M.Evidence.document_id == d.id, or_(M.Fact.review.is_(None), M.Fact.review != "rejected"))
+                      .order_by(M.Evidence.start)).all()
     return {"id": d.id, "doc_id": d.doc_id, "revision": d.revision, "url": d.url, "title": d.title,
             "published": d.published, "site": d.site, "language": d.language, "body": d.body,
             "removed": d.removed, "duplicate_of": d.duplicate_of, "metadata": d.doc_json.get("metadata"),
@@ -290,7 +299,8 @@ def graph(s: Session, name: str, depth: int = 1, types: tuple[str, ...] = ("PART
     for _ in range(max(1, min(depth, 3))):
         fids = select(M.FactEntity.fact_id).where(M.FactEntity.entity_id.in_(frontier))
         rows = s.execute(select(M.Fact, M.FactEntity.entity_id).join(M.FactEntity, M.FactEntity.fact_id == M.Fact.id)
-                         .where(M.Fact.id.in_(fids), M.Fact.type.in_(types))).all()
+                         .where(M.Fact.id.in_(fids), M.Fact.type.in_(types),
+                                or_(M.Fact.review.is_(None), M.Fact.review != "rejected"))).all()
         members: dict[str, list[str]] = defaultdict(list)
         facts_by_id = {}
         for f, eid in rows:
@@ -302,7 +312,7 @@ def graph(s: Session, name: str, depth: int = 1, types: tuple[str, ...] = ("PART
             for i, a in enumerate(sorted(set(eids))):
                 for b in sorted(set(eids))[i + 1:]:
                     edges[f"{fid}:{a}:{b}"] = {"id": fid, "source": a, "target": b, "type": f.type,
-                                               "status": f.status, "certainty": f.certainty}
+                                               "status": f.status, "certainty": f.certainty, "review": f.review}
             new |= set(eids) - set(nodes)
         for e in s.scalars(select(M.Entity).where(M.Entity.id.in_(new))):
             nodes[e.id] = e
@@ -317,3 +327,10 @@ def graph(s: Session, name: str, depth: int = 1, types: tuple[str, ...] = ("PART
 def counts(s: Session) -> dict[str, int]:
     return {t.__tablename__: s.scalar(select(func.count()).select_from(t)) for t in
             (M.Document, M.Entity, M.Alias, M.EntityDocument, M.Fact, M.FactEntity, M.Evidence, M.Failure)}
+
+
+def entity_parent(s: Session, eid: str) -> tuple[bool, str | None]:
+    """(judged, parent): the analyst's latest word on an entity's parent, if any."""
+    j = s.scalar(select(M.Judgement).where(M.Judgement.target == eid, M.Judgement.action == "entity.parent")
+                 .order_by(M.Judgement.id.desc()).limit(1))
+    return (True, j.payload.get("parent")) if j is not None else (False, None)

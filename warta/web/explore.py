@@ -14,19 +14,14 @@ from sqlalchemy.orm import Session
 from warta.store import browse as B
 from warta.store import market as K
 from warta.store.labels import label, labels, lang_of, sector_label, sectors
+from warta.web.lang import LANG_COOKIE, request_lang  # noqa: F401  (the switch's cookie, used below)
 from warta.web.views import TEMPLATES
 
 STATIC = Path(__file__).parent / "static"
-LANG_COOKIE = "warta_lang"
 Str = Annotated[str | None, Query(max_length=200)]
 Date = Annotated[str | None, Query(max_length=10)]
 Limit = Annotated[int, Query(ge=1, le=200)]
 Offset = Annotated[int, Query(ge=0, le=1_000_000)]
-
-
-def request_lang(request: Request) -> str:
-    """?lang= for this page, else the switch's cookie, else Indonesian."""
-    return lang_of(request.query_params.get("lang") or request.cookies.get(LANG_COOKIE))
 
 
 def _context(request: Request) -> dict:

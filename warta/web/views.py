@@ -75,16 +75,16 @@ def router(session) -> APIRouter:
         if q and len(results) == 1:
             return RedirectResponse(f"/entity/{results[0]['name']}", status_code=303)
         from warta.store.market import overview
-        from warta.web.explore import request_lang
+        from warta.web.lang import request_lang
         return TEMPLATES.TemplateResponse(request, "index.html", {"q": q, "results": results, "docs": docs,
                                                                   "counts": Q.counts(s),
                                                                   "market": None if q else overview(s, request_lang(request))})
 
     @r.get("/entity/{name}", response_class=HTMLResponse)
-    def entity(request: Request, s: S, name: str):
-        p = Q.profile(s, name)
+    def entity(request: Request, s: S, name: str, rejected: bool = False):
+        p = Q.profile(s, name, include_rejected=rejected)
         from warta.store.market import relationships
-        from warta.web.explore import request_lang
+        from warta.web.lang import request_lang
         return TEMPLATES.TemplateResponse(request, "entity.html", {"p": p, "legend": legend(),
                                                                    "rels": relationships(s, p["name"], request_lang(request))})
 
