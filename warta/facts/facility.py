@@ -3,6 +3,8 @@ and operates it, and how large it is.  Sentences that speak of the same kind of
 facility in one article are one facility, with every sentence as evidence."""
 from __future__ import annotations
 
+import re
+
 from warta.facts.context import DocView, Hit
 from warta.facts.lexicon import kind_of, load, rx, status_of
 from warta.model import Fact
@@ -42,6 +44,7 @@ def extract(v: DocView) -> list[Fact]:
             if om:
                 g["operators"] += v.entities_in(s.start + om.end(), s.end)
             g["places"] += v.entities_in(s.start, s.end, ("PLACE",), parties_only=False)
+            g.setdefault("bound", []).extend(_bound_places(v, s, s.start + end))
             for q in v.values_in(s.start, s.end, ("QUANTITY",)):
                 if q.unit in lx["area_units"] and g["area"] is None:
                     g["area"] = {"value": q.value, "unit": q.unit, "qualifier": q.qualifier}
@@ -66,4 +69,29 @@ def extract(v: DocView) -> list[Fact]:
             "kind": kind, "name": None, "owners": owners, "operators": operators, "location": places,
             "area": g["area"], "capacity": None},
             status=g["status"] or lx["default"], evidence=[v.evidence(s) for s in g["sents"]]))
+        # "pabrik di Karawang, Pasuruan, dan Bandar Lampung": plants in several towns are several facilities
+        bound = list(dict.fromkeys(h.entity.name for h in g.get("bound", []) if _rank(v, h) <= 3))
+        if len(bound) > 1:
+            first = next((p for p in places if p in bound), bound[0])
+            for name in bound:
+                if name == first:
+                    continue
+                facts.append(Fact(type="FACILITY", args={
+                    "kind": kind, "name": None, "owners": owners, "operators": operators, "location": [name],
+                    "area": None, "capacity": None},
+                    status=g["status"] or lx["default"], evidence=[v.evidence(s) for s in g["sents"]]))
     return facts
+
+
+def _bound_places(v: DocView, s, cue_end: int) -> list[Hit]:
+    """Places named right after a facility cue, in its clause: "pabrik di Karawang, Pasuruan, dan Bandar Lampung"."""
+    out, pos = [], cue_end
+    for h in v.entities_in(cue_end, min(s.end, cue_end + 90), ("PLACE",), parties_only=False):
+        gap = v.body[pos:h.start]
+        if ";" in gap or ". " in gap or len(gap) > (45 if not out else 12):
+            break
+        if not out and not re.search(r"\b(?:di|in|at)\s", gap):
+            break
+        out.append(h)
+        pos = h.end
+    return out

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from warta.facts.context import DocView
-from warta.facts.lexicon import kind_of, status_of
+from warta.facts.lexicon import kind_of, load, rx, status_of
 from warta.model import Fact
 
 OWNER_VERBS = re.compile(r"\b(?:membangun|memasang|menyediakan|mengoperasikan|menghadirkan|build|builds|install|installs|operate|operates)\b", re.I)
@@ -21,6 +21,9 @@ def extract(v: DocView) -> list[Fact]:
             if not kinds:
                 continue
             kind = kinds[0][2]
+            lx = load("infrastructure")
+            if kind in lx["build_only_kinds"] and not rx(tuple(lx["build_cues"])).search(s.text):
+                continue    # towers sold or bought as a portfolio are no infrastructure being built
             places = v.entities_in(q.end, s.end, ("PLACE",), parties_only=False) or \
                 v.entities_in(s.start, s.end, ("PLACE",), parties_only=False)
             durs = v.values_in(s.start, s.end, ("DURATION",))

@@ -21,6 +21,7 @@ def _rx() -> dict[str, re.Pattern]:
     n, c, u = load("numbers"), load("currencies"), load("units")
     qual = alternation(n["qualifiers"], ignore_case=True)
     scale = alternation(n["scales"])
+    money_scale = alternation({**n["scales"], **n["money_scales"]})
     words = number_words()
     pre = alternation(c["prefix"])
     suf = alternation(c["suffix"], ignore_case=True)
@@ -29,11 +30,12 @@ def _rx() -> dict[str, re.Pattern]:
     q = rf"(?:(?P<q>{qual})\s+)?"
     rng = rf"(?:\s*(?:[-–—]|s\.d\.?|sampai|hingga|to)\s*(?P<n2>{NUM}))?"
     scale_g = rf"(?:\s*(?P<s>(?:{scale}))\b)?"
+    money_scale_g = rf"(?:\s*(?P<s>(?:{money_scale}))\b)?"
     # an amount never starts inside a word: the look-behind lets the engine skip most
     # positions at once (5x faster on a news page than trying every alternation there)
     start = r"(?<!\w)"
     return {
-        "money_pre": re.compile(rf"{start}{q}(?P<cur>(?:{pre}))\s?(?P<n>{NUM})(?!\d|[.,]\d){rng}{scale_g}"),
+        "money_pre": re.compile(rf"{start}{q}(?P<cur>(?:{pre}))\s?(?P<n>{NUM})(?!\d|[.,]\d){rng}{money_scale_g}"),
         "money_suf": re.compile(rf"{start}{q}(?P<n>{number})(?!\d|[.,]\d){rng}{scale_g}\s+(?P<cur>{suf})\b(?!\s*(?:per|/))"),
         "quantity": re.compile(rf"{start}{q}(?P<n>{number})(?!\d|[.,]\d){rng}{scale_g}\s*(?P<u>{unit})(?![\w])"),
     }
@@ -47,10 +49,13 @@ def _qualifier(q: str | None) -> tuple[str | None, bool]:
     return n["qualifiers"].get(key), key in n["approx_qualifiers"]
 
 
-def _scale(s: str | None) -> tuple[float, bool]:
+def _scale(s: str | None, lang: str = "id") -> tuple[float, bool]:
     if not s:
         return 1.0, False
-    scales = load("numbers")["scales"]
+    n = load("numbers")
+    if lang == "en" and s in n["english_scales"]:
+        return float(n["english_scales"][s]), False       # "$157M" is millions in English
+    scales = {**n["scales"], **n["money_scales"]}
     val = scales.get(s, scales.get(s.lower()))
     if val is None:
         return 1.0, False
@@ -73,14 +78,17 @@ def find_amounts(text: str, lang: str = "id") -> list[Value]:
         return all(b <= s or a >= e for s, e in taken)
 
     rx = _rx()
+    original, text = text, _close_spaced_decimals(text)
     for kind in ("money_pre", "money_suf", "quantity"):
         for m in rx[kind].finditer(text):
             if not free(m.start(), m.end()) or _not_an_amount(text, m):
                 continue
-            num = parse_number(m.group("n"), lang)
+            num = _decimal_before_scale(m.group("n"), m.group("s"), lang)
+            if num is None:
+                num = parse_number(m.group("n"), lang)
             if num is None:
                 continue
-            mult, approx_scale = _scale(m.group("s"))
+            mult, approx_scale = _scale(m.group("s"), lang)
             qual, approx = _qualifier(m.group("q"))
             extra = {}
             if m.group("n2"):
@@ -92,16 +100,34 @@ def find_amounts(text: str, lang: str = "id") -> list[Value]:
                 cur = _currency(m.group("cur"))
                 if cur is None:
                     continue
-                v = Value("MONEY", m.start(), m.end(), m.group(0), value, unit=cur, qualifier=qual,
+                v = Value("MONEY", m.start(), m.end(), original[m.start():m.end()], value, unit=cur, qualifier=qual,
                           approx=approx or approx_scale, extra=extra)
             else:
                 unit = _unit(m.group("u"))
                 kind_v = "PERCENT" if unit == "percent" else "QUANTITY"
-                v = Value(kind_v, m.start(), m.end(), m.group(0), value, unit=unit, qualifier=qual,
+                v = Value(kind_v, m.start(), m.end(), original[m.start():m.end()], value, unit=unit, qualifier=qual,
                           approx=approx or approx_scale, extra=extra)
             out.append(v)
             taken.append((m.start(), m.end()))
     return sorted(out, key=lambda v: v.start)
+
+
+SPACED = re.compile(r"(?<![\w.,])((?:Rp\.?|US\$|USD|\$)\s?\d{1,3}),\s(\d{1,3})(?=\s+(?:juta|miliar|milyar|triliun)\b)")
+
+
+def _close_spaced_decimals(text: str) -> str:
+    """"Rp 2, 78 triliun" (a space typed after the decimal comma) read as "Rp 2,78 triliun";
+    the text keeps its length, so offsets stay those of the original."""
+    return SPACED.sub(lambda m: f"{m.group(1)},{m.group(2)} ", text)
+
+
+def _decimal_before_scale(n: str, s: str | None, lang: str) -> float | None:
+    """In English a dot before three digits and a scale word is a decimal point
+    ("$2.674bn", "US$1.500 billion" is rare beside "1.5 billion"); Indonesian keeps its
+    dot thousands."""
+    if lang == "en" and s and re.fullmatch(r"\d{1,3}\.\d{3}", n):
+        return float(n)
+    return None
 
 
 def _unit(u: str) -> str:
@@ -114,6 +140,8 @@ def _not_an_amount(text: str, m: re.Match) -> bool:
     after = text[m.end(): m.end() + 12].lower()
     if re.search(r"(?:pukul|jam|pkl\.?)\s*$", before):
         return True                                   # a clock time
+    if re.search(r"(?:kurs|rate of|rate)\s*$", before):
+        return True                                   # an exchange rate ("kurs Rp 14.321")
     if re.match(r"\s*(?:per|/)\s*(?:dolar|dollar|usd|us\$|\$)", after):
         return True                                   # an exchange rate
     if m.start() > 0 and text[m.start() - 1].isalpha():
