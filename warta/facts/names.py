@@ -133,7 +133,8 @@ def clean(name: str, others: set[str]) -> str | None:
     parts = {w.lower() for w in lexicon()["name_particles"]}
     cut = next((i for i, t in enumerate(toks) if i and not is_name_token(t) and t.lower() not in parts), len(toks))
     toks = toks[:cut]
-    while toks and (not is_name_token(toks[0]) or (toks[0].lower() in others and len(toks) > 2)):
+    while toks and (not is_name_token(toks[0]) or (toks[0].lower() in others and len(toks) > 2)
+                    or (toks[0].lower() in government_words() and len(toks) > 1)):
         toks = toks[1:]
     while toks and (toks[-1].lower() in parts or (toks[-1].lower() in others and len(toks) > 2)):
         toks = toks[:-1]

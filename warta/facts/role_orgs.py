@@ -168,13 +168,25 @@ class OrgFinder:
 
 
 def org_name(r: "OrgFinder", h) -> str:
-    """The organisation's name; "Contoh Indonesia" where the text writes the local unit and the
-    knowledge base or the document knows it."""
+    """The organisation as the title writes it ("Shopee Indonesia", "Medco", without legal
+    affixes): the annotators list every surface form of an entity, while the knowledge base's
+    name may be another unit ("Shopee") or spelling; "Contoh Indonesia" where the text writes
+    the local unit after the name the NER found.  The entity's own name where the mention is
+    a fused or partial span (not a name of its own)."""
     m = re.match(r"\s+Indonesia\b", r.body[h.end:h.end + 12])
     if m and h.entity.type == "ORG" and not h.text.endswith("Indonesia"):
         known = r._known_org(h.text + " Indonesia")
         return known.name if known is not None else h.text + " Indonesia"
+    surface = strip_legal(h.text.strip(" ,.’'"))
+    if h.entity.type == "ORG" and surface and surface[0].isupper() and surface.lower() not in _weak_surfaces() \
+            and (getattr(h.entity, "mentions", None) is None or norm_name(surface) != norm_name(h.entity.name)):
+        return surface
     return strip_legal(h.entity.name)
+
+
+@lru_cache(maxsize=1)
+def _weak_surfaces() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon()["name_stop"])
 
 
 @lru_cache(maxsize=1)

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from warta.facts.context import DocView
 from warta.facts.names import People, alt, is_name_token, lexicon, name_at, name_ending
+from warta.facts.role_near import near_roles
 from warta.facts.role_orgs import OrgFinder, role_words, skip_after_org, title_rx, org_name
 from warta.model import Fact
 
@@ -223,6 +224,15 @@ def roles(v: DocView, people: People | None = None) -> list[Fact]:
             if key in seen:
                 continue
             seen.add(key)
+            people.titles.append((at, role, org, person))
+            facts.append(Fact(type="ROLE", args={"person": person, "role": role, "org": org},
+                              status=None, certainty=None, evidence=[v.evidence(s)]))
+    have = {f.args["person"] for f in facts}
+    for s in v.sentences:
+        for person, role, org, at in near_roles(r, s, have):
+            if not is_name_token(person.split()[0]) or person == org or (person, org) in seen:
+                continue
+            seen.add((person, org))
             people.titles.append((at, role, org, person))
             facts.append(Fact(type="ROLE", args={"person": person, "role": role, "org": org},
                               status=None, certainty=None, evidence=[v.evidence(s)]))
