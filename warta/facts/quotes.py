@@ -49,6 +49,16 @@ class _Speaker:
         self.v, self.people = v, people
         self.block = [(h.start, h.end) for h in v.hits if firm_hit(v, h)]
 
+    def _trim_org(self, s: int, e: int) -> tuple[int, int] | None:
+        """"Perludem Nurul Amalia Salabi": an organisation the NER found at the front is no part of the name."""
+        for h in self.v.hits:
+            if h.entity.type in ("ORG", "PLACE") and h.start <= s < h.end:
+                nxt = re.match(r"\s+", self.v.body[h.end:e])
+                if h.end < e and nxt and h.start == s:
+                    return h.end + nxt.end(), e
+                return s, e
+        return s, e
+
     def _overlaps_org(self, s: int, e: int) -> bool:
         return any(a < e and s < b for a, b in self.block)
 
@@ -59,7 +69,9 @@ class _Speaker:
         if known:
             p = known[-1] if last else known[0]
             ext = name_ending(body, p.start, 2, self.block)   # "Arif" + "Prabowo": a first name the NER left out
-            if ext and ext[1] == p.start and body[ext[0]:p.start].strip() and not self._overlaps_org(*ext):
+            if ext and ext[1] == p.start and body[ext[0]:p.start].strip() and not self._overlaps_org(*ext) \
+                    and not any(h.start == ext[0] and h.entity.type != "PERSON" for h in self.v.hits) \
+                    and not any(body[ext[0]:p.start].strip() in org.split() for _, _, org, _ in self.people.titles):
                 surface = body[ext[0]:p.end]
                 if re.fullmatch(r"[\w.'’\- ]+", surface):
                     return self.people.add(ext[0], p.end, surface)
@@ -71,6 +83,8 @@ class _Speaker:
             seg_end = start + m.end()
             seg_end -= len(m.group(0)) - len(m.group(0).rstrip())
             nm = name_ending(body, seg_end, 4, self.block)
+            if nm:
+                nm = self._trim_org(*nm)
             if nm and nm[0] >= start + m.start() and not self._overlaps_org(*nm):
                 return self.people.add(nm[0], nm[1], body[nm[0]:nm[1]])
         return None

@@ -24,7 +24,7 @@ def _free_words() -> frozenset[str]:
     """Lower-case words a title phrase may hold besides its title words."""
     lx = lexicon()
     return frozenset({w.lower() for w in lx["department_words"]} | role_words()
-                     | {"of", "at", "for", "the", "’s", "'s", "-", "&", "/", "plt", "plt.", "pth", "pjs"})
+                     | {"of", "at", "for", "the", "as", "’s", "'s", "-", "&", "/", "plt", "plt.", "pth", "pjs"})
 
 
 def _joiners() -> set[str]:
@@ -90,8 +90,8 @@ def _right(r, s, p):
     m = RIGHT_LEAD.match(body, p.end, s.end)
     if not m or (m.end() == p.end):
         return None
-    if not re.search(r",|selaku|sebagai|yang", body[p.end:m.end()], re.I):
-        return None
+    if not re.search(r",|selaku|sebagai|yang", body[p.end:m.end()], re.I) and not title_rx().match(body, m.end()):
+        return None     # "Budi Direktur Contoh" only where a title follows at once
     run = _Run()
     run.start = m.end()
     toks = list(re.finditer(r"\S+", body[m.end():s.end]))
@@ -139,8 +139,13 @@ def near_roles(r, s, have: set[str]) -> list[tuple[str, str, str, int]]:
         if not (s.start <= p.start and p.end <= s.end) or p.name in have:
             continue
         for run in (_left(r, s, p), _right(r, s, p)):
-            if run is None or not run.orgs:
+            if run is None:
                 continue
+            if not run.orgs:
+                known = _known_in(r, run.start, run.end)
+                if known is None:
+                    continue
+                run.orgs.append(known)
             text = r.body[run.start:run.end]
             t = title_rx().search(text)
             if not t:
@@ -157,3 +162,21 @@ def near_roles(r, s, have: set[str]) -> list[tuple[str, str, str, int]]:
             have.add(p.name)
             break
     return out
+
+
+def _known_in(r, a: int, b: int):
+    """An organisation the document or the knowledge base knows, written in body[a:b] where the
+    NER saw none ("Relation Officer Supreme Energy"): the longest run of capitalised words."""
+    from warta.facts.context import Hit
+    toks = list(re.finditer(r"[^\s,]+", r.body[a:b]))
+    best = None
+    for i in range(len(toks)):
+        for j in range(min(len(toks), i + 4), i, -1):
+            text = r.body[a + toks[i].start():a + toks[j - 1].end()].rstrip(".")
+            if not text[:1].isupper() or text.lower() in _free_words():
+                continue
+            e = r._known_org(text)
+            if e is not None and (best is None or len(text) > len(best.text)):
+                best = Hit(a + toks[i].start(), a + toks[i].start() + len(text), text, e)
+                break
+    return best

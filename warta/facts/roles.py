@@ -112,6 +112,8 @@ class _Roles(OrgFinder):
             hit = self._ministry(ministry)
             if hit:
                 after = m.end() + (rest[k - 1].end() if k else 0)
+                roman = re.match(r"\s+(?:I{1,3}|IV|V)(?=[\s,])", self.body[after:end])
+                after += roman.end() if roman else 0      # "Wakil Menteri BUMN I, Budi"
                 p = self._person_at(after, end)
                 country = next((h for h in self.orgs if h.entity.type == "PLACE" and 0 <= h.start - after <= 2), None)
                 if not p and country:      # "Menteri X Indonesia, Budi"
@@ -170,11 +172,13 @@ class _Roles(OrgFinder):
             if not (s.start <= p.start and p.end <= s.end) or not rx.search(self.body, max(s.start, p.start - 25), p.start):
                 continue
             title = rx.search(self.body, max(s.start, p.start - 25), p.start).group(0).strip()
+            eq = {k.lower(): v.lower() for k, v in lx["head_equivalents"].items()}
+            want = {title.lower(), eq.get(title.lower(), title.lower())}
             for e in self.kb.lookup(p.name):
                 if e.get("type") != "PERSON":
                     continue
                 for r in e.get("roles", []):
-                    if r.get("role", "").lower() == title.lower() or title.lower() in r.get("role", "").lower():
+                    if r.get("role", "").lower() in want or any(w in r.get("role", "").lower() for w in want):
                         out.append((e["name"], title, r.get("org") or lx["home_country"], p.start))
         return out
 
