@@ -166,7 +166,15 @@ class People:
                 name = clean(h.entity.name, others)
                 if not name:
                     continue
-                self.spans.append(Person(h.start, h.end, name))
+                start, end = h.start, h.end
+                surface = clean(h.text, others)
+                if surface and surface != h.text:
+                    # the span of the name itself, without the title the NER swept in
+                    # ("Direktur Utama PLN Budi Santoso" -> "Budi Santoso")
+                    at = h.text.find(surface)
+                    if at >= 0:
+                        start, end = h.start + at, h.start + at + len(surface)
+                self.spans.append(Person(start, end, name))
                 if name not in self.full:
                     self.full.append(name)
                 if (v.kb_entry(h.entity) or {}).get("type") == "PERSON":

@@ -14,6 +14,8 @@ from functools import lru_cache
 from warta.facts.names import lexicon
 from warta.facts.role_orgs import org_name, role_words, title_rx
 
+# "Budi akan tetap menjabat sebagai CEO Contoh", "Budi dari Contoh sebagai CEO Grup"
+AS_TITLE = re.compile(r"(?:\s+(?!(?:dan|and|serta)\b)[\w-]+){0,4}?\s+(?:menjabat\s+sebagai|sebagai|menjabat|menjadi|as)\s+(?:the\s+|a\s+|an\s+)?", re.I)
 RIGHT_LEAD = re.compile(r"\s*,?\s*(?:(?:selaku|sebagai|yang\s+juga(?:\s+merupakan|\s+menjabat(?:\s+sebagai)?)?|yang\s+merupakan|"
                         r"yang\s+menjabat(?:\s+sebagai)?)\s+)?(?:the\s+|a\s+|an\s+)?", re.I)
 MAX_TOKENS = 12
@@ -24,7 +26,7 @@ def _free_words() -> frozenset[str]:
     """Lower-case words a title phrase may hold besides its title words."""
     lx = lexicon()
     return frozenset({w.lower() for w in lx["department_words"]} | role_words()
-                     | {"of", "at", "for", "the", "as", "’s", "'s", "-", "&", "/", "plt", "plt.", "pth", "pjs"})
+                     | {"of", "at", "for", "with", "the", "as", "’s", "'s", "-", "&", "/", "plt", "plt.", "pth", "pjs"})
 
 
 def _joiners() -> set[str]:
@@ -88,10 +90,12 @@ def _left(r, s, p):
 def _right(r, s, p):
     body = r.body
     m = RIGHT_LEAD.match(body, p.end, s.end)
-    if not m or (m.end() == p.end):
-        return None
-    if not re.search(r",|selaku|sebagai|yang", body[p.end:m.end()], re.I) and not title_rx().match(body, m.end()):
-        return None     # "Budi Direktur Contoh" only where a title follows at once
+    if not m or (m.end() == p.end) or (not re.search(r",|selaku|sebagai|yang", body[p.end:m.end()], re.I)
+                                       and not title_rx().match(body, m.end())):
+        m = AS_TITLE.match(body, p.end, s.end)      # "Budi akan tetap menjabat sebagai CEO Contoh"
+        if not m or not title_rx().match(body, m.end()) or re.search(r"[,.;:]", body[p.end:m.end()]) \
+                or any(p.end <= q.start < m.end() for q in r.people.spans):
+            return None
     run = _Run()
     run.start = m.end()
     toks = list(re.finditer(r"\S+", body[m.end():s.end]))

@@ -21,7 +21,8 @@ def skip_after_org() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def title_rx() -> re.Pattern:
-    return re.compile(rf"(?<![\w-])(?:{alt(lexicon()['roles'])})(?![\w-])", re.I)
+    words = alt(lexicon()["roles"]).replace("\\ ", r"\s+")     # "Chief  Executive Officer" as printed
+    return re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -178,6 +179,10 @@ def org_name(r: "OrgFinder", h) -> str:
         known = r._known_org(h.text + " Indonesia")
         return known.name if known is not None else h.text + " Indonesia"
     surface = strip_legal(h.text.strip(" ,.’'"))
+    name = h.entity.name
+    around = r.body[max(0, h.start - len(name)):h.end + len(name)].lower()
+    if len(name) > len(h.text) and name.lower() in around and h.text.lower() in name.lower():
+        return strip_legal(name)    # a part of the name the text writes whole ("ACWA" of "ACWA Power Company")
     if h.entity.type == "ORG" and surface and surface[0].isupper() and surface.lower() not in _weak_surfaces() \
             and (getattr(h.entity, "mentions", None) is None or norm_name(surface) != norm_name(h.entity.name)):
         return surface

@@ -121,6 +121,27 @@ class _Roles(OrgFinder):
                 if p:
                     return p, hit[0]["name"], " ".join([head, *words])
                 return None
+        return self._unknown_ministry(m, head, words_in_title, rest, end)
+
+    def _unknown_ministry(self, m, head, words_in_title, rest, end):
+        """"Menteri Riset, Teknologi dan Pendidikan Tinggi, Budi": a ministry the knowledge base does
+        not hold, named by the capitalised words of the title up to the comma before the name."""
+        lx = lexicon()
+        if not head.startswith(("Menteri", "Wakil Menteri")):
+            return None
+        words = list(words_in_title)
+        for k, t in enumerate(rest[:8]):
+            w = t.group(0)
+            core = w.rstrip(",")
+            if not (core[:1].isupper() or core in ("dan", "&")) or self.people.hit_at(m.end() + t.start(), m.end() + t.end()):
+                break
+            words.append(core)
+            if w.endswith(","):
+                after = m.end() + t.end()
+                p = self._person_at(after, end)
+                if p and len(words) >= 1 and words[-1] not in ("dan", "&"):
+                    return p, " ".join([lx["ministers"][head], *words]), " ".join([head, *words])
+                break
         return None
 
     def sentence(self, s) -> list[tuple[str, str, str, int]]:
