@@ -16,7 +16,7 @@ KEYS = {"roles": list, "role_joiners": list, "ministers": dict, "minister_short"
         "name_particles": list, "pronouns": list, "speech_verbs": list, "speech_before": list, "quoted_as": list,
         "indirect_verbs": list, "not_after": list, "ministry_aliases": dict,
         "legal_after": list, "heads_of_state": list, "home_country": str, "department_words": list,
-        "place_titles": list, "ministry_names": dict, "minister_en": dict, "head_equivalents": dict}
+        "place_titles": list, "ministry_names": dict, "minister_en": dict, "head_equivalents": dict, "epithets": list}
 
 
 @lru_cache(maxsize=1)

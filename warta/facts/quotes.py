@@ -23,6 +23,7 @@ def _rx() -> dict[str, re.Pattern]:
         # '," ujar Budi' / '," tambahnya' / '," kata dia'
         "after": re.compile(rf"\s*[,.!?]?\s*(?P<verb>(?:{verbs}))(?P<nya>nya)?\b", re.I),
         "pronoun": re.compile(rf"\s*(?:{pron})\b", re.I),
+        "epithet": re.compile(rf"\s*(?:{alt(lx['epithets'])})\b", re.I),
         # '," the chairman of X, Jane Roe, said' / '," Toto was quoted as saying'
         "who_verb": re.compile(rf"\s*[,.!?]?\s*(?P<who>[^.!?{MARKS}]{{1,160}}?)\s*,?\s+(?:{alt(lx['quoted_as'])}|{verbs})\b"),
         # 'Jane Roe said: "' / 'Budi mengatakan, "'
@@ -98,6 +99,12 @@ class _Speaker:
             rest = m.end()
             if m.group("nya") or m.group("verb").lower().endswith("nya") or rx["pronoun"].match(body, rest, stop):
                 return self.people.last_before(qe) , rest
+            if rx["epithet"].match(body, rest, stop):     # '," kata pria lulusan ITS itu' / '," said the director'
+                nick = re.search(r"\b(?:disapa|dipanggil|known as)\s+(?P<n>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)", body[rest:stop])
+                if nick:            # '," ujar pria yang akrab disapa Budi': the name the text gives
+                    return self.people.resolve(nick.group("n")), rest + nick.end()
+                win = self._window(rest, stop)
+                return self.people.by_title(body[rest:win], qe) or self.people.last_before(qe), win
             win = self._window(rest, stop)
             who = self.in_window(rest, win) or self.people.by_title(body[rest:win], qe)
             if who:
@@ -145,7 +152,9 @@ class _Speaker:
             if m:
                 ws, we = seg_start + m.start("who"), seg_start + m.end("who")
                 who = body[ws:we].strip()
-                if rx["pronoun"].fullmatch(who) or who.lower() in ("ia", "dia", "beliau"):
+                last = who.split()[-1] if who.split() else ""
+                if rx["pronoun"].fullmatch(who) or who.lower() in ("ia", "dia", "beliau") or (
+                        len(who.split()) <= 4 and rx["pronoun"].fullmatch(last)):     # "Lebih jauh, ia menambahkan"
                     return self.people.last_before(ws)
                 return self.in_window(ws, we, last=True)
         return None
