@@ -16,7 +16,7 @@ KEYS = {"roles": list, "role_joiners": list, "ministers": dict, "minister_short"
         "name_particles": list, "pronouns": list, "speech_verbs": list, "speech_before": list, "quoted_as": list,
         "indirect_verbs": list, "not_after": list, "ministry_aliases": dict,
         "legal_after": list, "heads_of_state": list, "home_country": str, "department_words": list,
-        "place_titles": list}
+        "place_titles": list, "ministry_names": dict, "minister_en": dict, "head_equivalents": dict, "epithets": list}
 
 
 @lru_cache(maxsize=1)
@@ -133,7 +133,8 @@ def clean(name: str, others: set[str]) -> str | None:
     parts = {w.lower() for w in lexicon()["name_particles"]}
     cut = next((i for i, t in enumerate(toks) if i and not is_name_token(t) and t.lower() not in parts), len(toks))
     toks = toks[:cut]
-    while toks and (not is_name_token(toks[0]) or (toks[0].lower() in others and len(toks) > 2)):
+    while toks and (not is_name_token(toks[0]) or (toks[0].lower() in others and len(toks) > 2)
+                    or (toks[0].lower() in government_words() and len(toks) > 1)):
         toks = toks[1:]
     while toks and (toks[-1].lower() in parts or (toks[-1].lower() in others and len(toks) > 2)):
         toks = toks[:-1]
@@ -165,7 +166,15 @@ class People:
                 name = clean(h.entity.name, others)
                 if not name:
                     continue
-                self.spans.append(Person(h.start, h.end, name))
+                start, end = h.start, h.end
+                surface = clean(h.text, others)
+                if surface and surface != h.text:
+                    # the span of the name itself, without the title the NER swept in
+                    # ("Direktur Utama PLN Budi Santoso" -> "Budi Santoso")
+                    at = h.text.find(surface)
+                    if at >= 0:
+                        start, end = h.start + at, h.start + at + len(surface)
+                self.spans.append(Person(start, end, name))
                 if name not in self.full:
                     self.full.append(name)
                 if (v.kb_entry(h.entity) or {}).get("type") == "PERSON":

@@ -23,6 +23,7 @@ def _rx() -> dict[str, re.Pattern]:
         # '," ujar Budi' / '," tambahnya' / '," kata dia'
         "after": re.compile(rf"\s*[,.!?]?\s*(?P<verb>(?:{verbs}))(?P<nya>nya)?\b", re.I),
         "pronoun": re.compile(rf"\s*(?:{pron})\b", re.I),
+        "epithet": re.compile(rf"\s*(?:{alt(lx['epithets'])})\b", re.I),
         # '," the chairman of X, Jane Roe, said' / '," Toto was quoted as saying'
         "who_verb": re.compile(rf"\s*[,.!?]?\s*(?P<who>[^.!?{MARKS}]{{1,160}}?)\s*,?\s+(?:{alt(lx['quoted_as'])}|{verbs})\b"),
         # 'Jane Roe said: "' / 'Budi mengatakan, "'
@@ -49,6 +50,16 @@ class _Speaker:
         self.v, self.people = v, people
         self.block = [(h.start, h.end) for h in v.hits if firm_hit(v, h)]
 
+    def _trim_org(self, s: int, e: int) -> tuple[int, int] | None:
+        """"Perludem Nurul Amalia Salabi": an organisation the NER found at the front is no part of the name."""
+        for h in self.v.hits:
+            if h.entity.type in ("ORG", "PLACE") and h.start <= s < h.end:
+                nxt = re.match(r"\s+", self.v.body[h.end:e])
+                if h.end < e and nxt and h.start == s:
+                    return h.end + nxt.end(), e
+                return s, e
+        return s, e
+
     def _overlaps_org(self, s: int, e: int) -> bool:
         return any(a < e and s < b for a, b in self.block)
 
@@ -59,7 +70,9 @@ class _Speaker:
         if known:
             p = known[-1] if last else known[0]
             ext = name_ending(body, p.start, 2, self.block)   # "Arif" + "Prabowo": a first name the NER left out
-            if ext and ext[1] == p.start and body[ext[0]:p.start].strip() and not self._overlaps_org(*ext):
+            if ext and ext[1] == p.start and body[ext[0]:p.start].strip() and not self._overlaps_org(*ext) \
+                    and not any(h.start == ext[0] and h.entity.type != "PERSON" for h in self.v.hits) \
+                    and not any(body[ext[0]:p.start].strip() in org.split() for _, _, org, _ in self.people.titles):
                 surface = body[ext[0]:p.end]
                 if re.fullmatch(r"[\w.'’\- ]+", surface):
                     return self.people.add(ext[0], p.end, surface)
@@ -71,6 +84,8 @@ class _Speaker:
             seg_end = start + m.end()
             seg_end -= len(m.group(0)) - len(m.group(0).rstrip())
             nm = name_ending(body, seg_end, 4, self.block)
+            if nm:
+                nm = self._trim_org(*nm)
             if nm and nm[0] >= start + m.start() and not self._overlaps_org(*nm):
                 return self.people.add(nm[0], nm[1], body[nm[0]:nm[1]])
         return None
@@ -84,6 +99,12 @@ class _Speaker:
             rest = m.end()
             if m.group("nya") or m.group("verb").lower().endswith("nya") or rx["pronoun"].match(body, rest, stop):
                 return self.people.last_before(qe) , rest
+            if rx["epithet"].match(body, rest, stop):     # '," kata pria lulusan ITS itu' / '," said the director'
+                nick = re.search(r"\b(?:disapa|dipanggil|known as)\s+(?P<n>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)", body[rest:stop])
+                if nick:            # '," ujar pria yang akrab disapa Budi': the name the text gives
+                    return self.people.resolve(nick.group("n")), rest + nick.end()
+                win = self._window(rest, stop)
+                return self.people.by_title(body[rest:win], qe) or self.people.last_before(qe), win
             win = self._window(rest, stop)
             who = self.in_window(rest, win) or self.people.by_title(body[rest:win], qe)
             if who:
@@ -131,7 +152,9 @@ class _Speaker:
             if m:
                 ws, we = seg_start + m.start("who"), seg_start + m.end("who")
                 who = body[ws:we].strip()
-                if rx["pronoun"].fullmatch(who) or who.lower() in ("ia", "dia", "beliau"):
+                last = who.split()[-1] if who.split() else ""
+                if rx["pronoun"].fullmatch(who) or who.lower() in ("ia", "dia", "beliau") or (
+                        len(who.split()) <= 4 and rx["pronoun"].fullmatch(last)):     # "Lebih jauh, ia menambahkan"
                     return self.people.last_before(ws)
                 return self.in_window(ws, we, last=True)
         return None

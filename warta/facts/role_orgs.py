@@ -16,12 +16,13 @@ from warta.kb.base import load_kb, norm_name
 @lru_cache(maxsize=1)
 def skip_after_org() -> re.Pattern:
     legal = alt(lexicon()["legal_after"])
-    return re.compile(rf"(?:\s*,|\s+(?:{legal})(?![\w])|\s*\(Persero\)|\s*\([^()]{{1,40}}\)|\s*’s|\s*'s)*\s*")
+    return re.compile(rf"(?:\s*,|\s+(?:{legal})(?![\w])|\.(?=\s+[A-Z])|\s*\(Persero\)|\s*\([^()]{{1,40}}\)|\s*’s|\s*'s)*\s*")
 
 
 @lru_cache(maxsize=1)
 def title_rx() -> re.Pattern:
-    return re.compile(rf"(?<![\w-])(?:{alt(lexicon()['roles'])})(?![\w-])", re.I)
+    words = alt(lexicon()["roles"]).replace("\\ ", r"\s+")     # "Chief  Executive Officer" as printed
+    return re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -58,6 +59,8 @@ class OrgFinder:
         self.orgs.sort(key=lambda h: h.start)
         self.orgs = sorted((x for h in self.orgs for x in self._split(h)), key=lambda h: h.start)
         self.block = [(h.start, h.end) for h in self.orgs if isinstance(h.entity, _Org) or firm_hit(v, h)]
+        self.kb_block = [(h.start, h.end) for h in self.orgs if isinstance(h.entity, _Org)
+                         or (v.kb_entry(h.entity) is not None and not loose_link(v, h))]
 
     def _known_org(self, text: str):
         e = self.by_text.get(norm_name(text))
@@ -73,10 +76,11 @@ class OrgFinder:
             rest = h.text[toks[k].start():]
             if not all(is_name_token(t.group(0)) for t in toks[k:]) or not 2 <= len(toks) - k <= 4:
                 continue
-            e = self._known_org(h.text[:toks[k - 1].end()])
-            if e is not None and norm_name(e.name) != norm_name(h.text):
-                self.pending[h.start + toks[k].start()] = (h.end, rest)
-                return [Hit(h.start, h.start + toks[k - 1].end(), h.text[:toks[k - 1].end()], e)]
+            for j in range(0, k):
+                e = self._known_org(h.text[toks[j].start():toks[k - 1].end()])
+                if e is not None and norm_name(e.name) != norm_name(h.text):
+                    self.pending[h.start + toks[k].start()] = (h.end, rest)
+                    return [Hit(h.start + toks[j].start(), h.start + toks[k - 1].end(), h.text[toks[j].start():toks[k - 1].end()], e)]
         return [h]
 
     def _last_org(self, org, end: int):
@@ -132,18 +136,30 @@ class OrgFinder:
             return False
         return True
 
-    def org_after(self, at: int, end: int):
-        """The first organisation after a title, with only title words between."""
-        for h in self.orgs:
+    def org_after(self, at: int, end: int, places: bool = True):
+        """The first organisation after a title, with only title words between; a place is
+        part of the title ("Direktur Bisnis Regional Kalimantan PLN") where `places` is false
+        and an organisation follows it."""
+        for i, h in enumerate(self.orgs):
             if h.start < at:
                 continue
             if h.start - at > 90 or h.end > end:
                 return self.kb_org_after(at, end)
-            return h if self._gap_ok(at, h.start) else self.kb_org_after(at, end)
+            if not self._gap_ok(at, h.start):
+                return self.kb_org_after(at, end)
+            if h.entity.type == "PLACE" and not places:
+                nxt = next((x for x in self.orgs[i + 1:] if x.start >= h.end), None)
+                if nxt is not None and nxt.entity.type != "PLACE" and nxt.end <= end and nxt.start - h.end <= 40 \
+                        and self._gap_ok(h.end, nxt.start, most=4):
+                    return nxt
+            return h
         return self.kb_org_after(at, end)
 
     def _blocked(self, a: int, b: int) -> bool:
         return any(x < b and a < y for x, y in self.block)
+
+    def _not_kb_org(self, name: str) -> bool:
+        return not any(e.get("type") in ("ORG", "PLACE") for e in self.kb.lookup(name))
 
     def _not_org(self, name: str) -> bool:
         e = self.by_text.get(norm_name(name))
@@ -153,10 +169,39 @@ class OrgFinder:
 
 
 def org_name(r: "OrgFinder", h) -> str:
-    """The organisation's name; "Contoh Indonesia" where the text writes the local unit and the
-    knowledge base or the document knows it."""
+    """The organisation as the title writes it ("Shopee Indonesia", "Medco", without legal
+    affixes): the annotators list every surface form of an entity, while the knowledge base's
+    name may be another unit ("Shopee") or spelling; "Contoh Indonesia" where the text writes
+    the local unit after the name the NER found.  The entity's own name where the mention is
+    a fused or partial span (not a name of its own)."""
     m = re.match(r"\s+Indonesia\b", r.body[h.end:h.end + 12])
     if m and h.entity.type == "ORG" and not h.text.endswith("Indonesia"):
         known = r._known_org(h.text + " Indonesia")
         return known.name if known is not None else h.text + " Indonesia"
-    return h.entity.name
+    surface = strip_legal(h.text.strip(" ,.’'"))
+    name = h.entity.name
+    around = r.body[max(0, h.start - len(name)):h.end + len(name)].lower()
+    if len(name) > len(h.text) and name.lower() in around and h.text.lower() in name.lower():
+        return strip_legal(name)    # a part of the name the text writes whole ("ACWA" of "ACWA Power Company")
+    if h.entity.type == "ORG" and surface and surface[0].isupper() and surface.lower() not in _weak_surfaces() \
+            and (getattr(h.entity, "mentions", None) is None or norm_name(surface) != norm_name(h.entity.name)):
+        return surface
+    return strip_legal(h.entity.name)
+
+
+@lru_cache(maxsize=1)
+def _weak_surfaces() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon()["name_stop"])
+
+
+@lru_cache(maxsize=1)
+def _legal_rx() -> re.Pattern:
+    legal = alt(lexicon()["legal_after"])
+    return re.compile(rf"^(?:PT\.?|P\.T\.)\s+|(?:,?\s+(?:{legal}|\(Persero\)))+\.?$")
+
+
+def strip_legal(name: str) -> str:
+    """"PT Modern Internasional Tbk" -> "Modern Internasional": the common name, as the gold
+    and the knowledge base write organisations."""
+    out = _legal_rx().sub("", name).strip()
+    return out if len(out) > 1 else name

@@ -13,12 +13,19 @@ from functools import lru_cache
 
 from warta.facts.context import DocView
 from warta.facts.names import People, alt, is_name_token, lexicon, name_at, name_ending
+from warta.facts.role_near import near_roles
 from warta.facts.role_orgs import OrgFinder, org_name, role_words, skip_after_org, title_rx
 from warta.model import Fact
 
 CONNECT = re.compile(r"(?:,\s*(?:the\s+|a\s+|an\s+)?|,?\s+(?:selaku|sebagai|yang\s+juga(?:\s+merupakan|\s+menjabat(?:\s+sebagai)?)?|"
                      r"yang\s+merupakan|yang\s+menjabat(?:\s+sebagai)?)\s+(?:the\s+)?)$", re.I)
+STRONG = re.compile(r"selaku|sebagai|yang", re.I)
 CONNECT_AHEAD = re.compile(r"\s*,?\s*(?:selaku|sebagai)\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _minister_en_rx() -> re.Pattern:
+    return re.compile(rf"(?<![\w-])(?:(?:Deputy|Vice)\s+)?(?P<t>{alt(lexicon()['minister_en'])})(?![\w-])", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -46,14 +53,47 @@ class _Roles(OrgFinder):
             return nm[0], nm[1], self.people.add(nm[0], nm[1], self.body[nm[0]:nm[1]])
         return None
 
-    def _person_ending(self, end: int, floor: int) -> tuple[int, int, str] | None:
+    def _person_ending(self, end: int, floor: int, strong: bool = False) -> tuple[int, int, str] | None:
+        """The person named right before `end`; where `strong` ("Budi selaku Direktur ..."), a
+        name the NER took for an organisation or place it does not know counts as well."""
         for p in reversed(self.people.spans):
             if p.end == end and p.start >= floor:
                 return p.start, p.end, p.name
         nm = name_ending(self.body, end, 4, self.block)
         if nm and nm[0] >= floor and self._not_org(self.body[nm[0]:nm[1]]):
             return nm[0], nm[1], self.people.add(nm[0], nm[1], self.body[nm[0]:nm[1]])
+        if strong:
+            nm = name_ending(self.body, end, 4, self.kb_block)
+            if nm and nm[0] >= floor and len(self.body[nm[0]:nm[1]].split()) >= 2 and self._not_kb_org(self.body[nm[0]:nm[1]]):
+                return nm[0], nm[1], self.people.add(nm[0], nm[1], self.body[nm[0]:nm[1]])
         return None
+
+    def _ministry(self, ministry: str) -> list[dict]:
+        """The ministry's entry: as written where people.yaml keeps the name, else the knowledge base's."""
+        lx = lexicon()
+        if ministry in lx["ministry_names"]:
+            return [{"name": lx["ministry_names"][ministry], "type": "ORG"}]
+        ministry = lx["ministry_aliases"].get(ministry, ministry)
+        return [e for e in self.kb.lookup(ministry) if e.get("type") == "ORG"]
+
+    def minister_en(self, s) -> list[tuple[str, str, str, int]]:
+        """"Coordinating Minister for Economic Affairs Airlangga", "SOE minister Erick Thohir",
+        "Budi, Minister of Investment": an English minister's title and the name beside it."""
+        out = []
+        lx = lexicon()
+        table = {k.lower(): v for k, v in lx["minister_en"].items()}
+        for m in _minister_en_rx().finditer(self.body, s.start, s.end):
+            hit = self._ministry(table[m.group("t").lower()])
+            if not hit:
+                continue
+            p = self._person_at(m.end(), s.end)
+            if p is None:
+                before = CONNECT.search(self.body, s.start, m.start())
+                if before:
+                    p = self._person_ending(before.start(), s.start)
+            if p is not None:
+                out.append((p[2], m.group(0), hit[0]["name"], p[0]))
+        return out
 
     def minister(self, m: re.Match, end: int):
         """"Menteri Perindustrian Budi": the ministry by the knowledge base, and the name after it."""
@@ -69,10 +109,11 @@ class _Roles(OrgFinder):
             if not words or any(w.startswith("(") for w in toks[:k]):
                 continue
             ministry = " ".join([lx["ministers"][head], *words]).strip(" ,")
-            ministry = lx["ministry_aliases"].get(ministry, ministry)
-            hit = [e for e in self.kb.lookup(ministry) if e.get("type") == "ORG"]
+            hit = self._ministry(ministry)
             if hit:
                 after = m.end() + (rest[k - 1].end() if k else 0)
+                roman = re.match(r"\s+(?:I{1,3}|IV|V)(?=[\s,])", self.body[after:end])
+                after += roman.end() if roman else 0      # "Wakil Menteri BUMN I, Budi"
                 p = self._person_at(after, end)
                 country = next((h for h in self.orgs if h.entity.type == "PLACE" and 0 <= h.start - after <= 2), None)
                 if not p and country:      # "Menteri X Indonesia, Budi"
@@ -80,6 +121,27 @@ class _Roles(OrgFinder):
                 if p:
                     return p, hit[0]["name"], " ".join([head, *words])
                 return None
+        return self._unknown_ministry(m, head, words_in_title, rest, end)
+
+    def _unknown_ministry(self, m, head, words_in_title, rest, end):
+        """"Menteri Riset, Teknologi dan Pendidikan Tinggi, Budi": a ministry the knowledge base does
+        not hold, named by the capitalised words of the title up to the comma before the name."""
+        lx = lexicon()
+        if not head.startswith(("Menteri", "Wakil Menteri")):
+            return None
+        words = list(words_in_title)
+        for k, t in enumerate(rest[:8]):
+            w = t.group(0)
+            core = w.rstrip(",")
+            if not (core[:1].isupper() or core in ("dan", "&")) or self.people.hit_at(m.end() + t.start(), m.end() + t.end()):
+                break
+            words.append(core)
+            if w.endswith(","):
+                after = m.end() + t.end()
+                p = self._person_at(after, end)
+                if p and len(words) >= 1 and words[-1] not in ("dan", "&"):
+                    return p, " ".join([lx["ministers"][head], *words]), " ".join([head, *words])
+                break
         return None
 
     def sentence(self, s) -> list[tuple[str, str, str, int]]:
@@ -97,7 +159,7 @@ class _Roles(OrgFinder):
         for m in title_rx().finditer(body, s.start, s.end):
             if m.start() in ministers or not_after.search(body, max(s.start, m.start() - 20), m.start()):
                 continue
-            org = self.org_after(m.end(), s.end)
+            org = self.org_after(m.end(), s.end, places=m.group(0).lower() in place_titles)
             if org is None or (org.entity.type == "PLACE" and m.group(0).lower() not in place_titles):
                 continue
             role = body[m.start():org.start].strip(" ,")
@@ -105,7 +167,7 @@ class _Roles(OrgFinder):
             before = CONNECT.search(body, s.start, m.start())
             person = None
             if before:
-                person = self._person_ending(before.start(), s.start)
+                person = self._person_ending(before.start(), s.start, strong=bool(STRONG.search(before.group(0))))
             org = self._last_org(org, s.end)
             role = body[m.start():org.start].strip(" ,")
             role = re.sub(r"\s+(?:of|at|di|dari)$", "", role)
@@ -118,6 +180,7 @@ class _Roles(OrgFinder):
                 out.append((person[2], role, org_name(self, org), person[0]))
         for m in _role_org_first(body, s, self):
             out.append(m)
+        out += self.minister_en(s)
         out += self.heads_of_state(s)
         return out
 
@@ -125,16 +188,18 @@ class _Roles(OrgFinder):
         """"Presiden Budi" with no country: the country of the person's role in the knowledge base."""
         lx = lexicon()
         out = []
-        rx = re.compile(rf"(?<![\w-])(?:{alt(lx['heads_of_state'])})\s+$")
+        rx = re.compile(rf"(?<![\w-])(?:{alt(lx['heads_of_state'])}|{alt(w.lower() for w in lx['heads_of_state'])})\s+$")
         for p in self.people.spans:
             if not (s.start <= p.start and p.end <= s.end) or not rx.search(self.body, max(s.start, p.start - 25), p.start):
                 continue
             title = rx.search(self.body, max(s.start, p.start - 25), p.start).group(0).strip()
+            eq = {k.lower(): v.lower() for k, v in lx["head_equivalents"].items()}
+            want = {title.lower(), eq.get(title.lower(), title.lower())}
             for e in self.kb.lookup(p.name):
                 if e.get("type") != "PERSON":
                     continue
                 for r in e.get("roles", []):
-                    if r.get("role", "").lower() == title.lower() or title.lower() in r.get("role", "").lower():
+                    if r.get("role", "").lower() in want or any(w in r.get("role", "").lower() for w in want):
                         out.append((e["name"], title, r.get("org") or lx["home_country"], p.start))
         return out
 
@@ -151,10 +216,13 @@ def _role_org_first(body: str, s, r: _Roles):
         n, last, titled = 0, i, False
         for t in toks:
             w = t.group(0)
-            if w.lower() in role_words():
+            core = w.rstrip(",")
+            if core.lower() in role_words():
                 n += 1
-                last = i + t.end()
-                titled = titled or bool(title_rx().fullmatch(w))
+                last = i + t.start() + len(core)
+                titled = titled or bool(title_rx().fullmatch(core))
+                if core != w:
+                    break       # "Contoh's chief financial officer, Jane Roe"
                 continue
             break
         joiners = {j.lower() for j in lexicon()["role_joiners"]}
@@ -181,6 +249,15 @@ def roles(v: DocView, people: People | None = None) -> list[Fact]:
             if key in seen:
                 continue
             seen.add(key)
+            people.titles.append((at, role, org, person))
+            facts.append(Fact(type="ROLE", args={"person": person, "role": role, "org": org},
+                              status=None, certainty=None, evidence=[v.evidence(s)]))
+    have = {f.args["person"] for f in facts}
+    for s in v.sentences:
+        for person, role, org, at in near_roles(r, s, have):
+            if not is_name_token(person.split()[0]) or person == org or (person, org) in seen:
+                continue
+            seen.add((person, org))
             people.titles.append((at, role, org, person))
             facts.append(Fact(type="ROLE", args={"person": person, "role": role, "org": org},
                               status=None, certainty=None, evidence=[v.evidence(s)]))
