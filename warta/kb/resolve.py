@@ -180,7 +180,7 @@ class Resolver:
                 m = MentionSpan(m.start, m.end, m.text, "ORG", source=m.source)
             e = self._kb_typo(m.text, None if m.source == "model" else m.label)
             if e:
-                attach_kb(m, e)
+                attach_kb(m, self._twin(e, body))
                 continue
             c = self._in_document(m, clusters)
             if c:
