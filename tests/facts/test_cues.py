@@ -89,3 +89,16 @@ def test_launch_plan_with_a_corrected_year(extract):
 def test_product_in_development(extract):
     [f] = [f for f in extract("JAKARTA - Toyota sedang mengembangkan mobil listrik bernama bZ7X.") if f.type == "PRODUCT"]
     assert f.args["maker"] == "Toyota" and f.args["product"] == "bZ7X" and f.status == "in_development"
+
+
+def test_every_named_product_is_a_fact_with_its_maker(extract):
+    facts = [f for f in extract("JAKARTA - Motor listrik Gesits buatan PT Gesits Technologies Indo akan diproduksi massal pada 2030.")]
+    [p] = [f for f in facts if f.type == "PRODUCT"]
+    assert (p.args["maker"], p.args["product"], p.status) == ("Gesits Technologies Indo", "Gesits", "planned")
+    [lp] = [f for f in facts if f.type == "LAUNCH_PLAN"]
+    assert (lp.args["maker"], lp.args["date"]["value"][:4]) == ("Gesits Technologies Indo", "2030")
+
+
+def test_a_closed_service_is_discontinued(extract):
+    [p] = [f for f in extract("JAKARTA - Traveloka resmi menutup layanan Traveloka Eats pada akhir bulan ini.") if f.type == "PRODUCT"]
+    assert (p.args["maker"], p.status) == ("Traveloka", "discontinued")

@@ -54,3 +54,12 @@ def test_marketplace_brand_is_its_own_organisation():
     kb = resolver().kb
     assert [e["name"] for e in kb.lookup("Temu")] == ["Temu"]
     assert [e["type"] for e in kb.lookup("GoPay")] == ["PRODUCT"]
+
+
+def test_a_new_organisation_is_named_without_its_legal_affixes():
+    from warta.kb.resolve import strip_legal
+    assert strip_legal("PT Indra Karya (Persero)") == "Indra Karya"
+    assert strip_legal("Abadi Investment Pte") == "Abadi Investment"
+    assert strip_legal("PT Bank Contoh Tbk") == "PT Bank Contoh Tbk"
+    assert strip_legal("Contoh Group Public Company") == "Contoh Group"
+    assert strip_legal("Bain & Company") == "Bain & Company"

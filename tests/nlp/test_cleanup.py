@@ -109,3 +109,28 @@ def test_trailing_lower_case_words_are_cut_from_a_name():
 def test_a_longer_company_name_is_not_split_without_a_title():
     body = "Saham Kalbe Inti Sehat naik tajam pekan ini."
     assert got(body, span(body, "Kalbe Inti Sehat")) == [("Kalbe Inti Sehat", "ORG")]
+
+
+def test_a_page_fragment_across_a_dash_is_split_and_its_common_word_dropped():
+    body = "Jakarta, FORTUNE - Anak usaha itu menjual anak perusahaan lain."
+    assert got(body, span(body, "FORTUNE - Anak")) == [("FORTUNE", "ORG")]
+
+
+def test_a_country_after_a_currency_word_is_no_place():
+    body = "Nilainya 30 juta dolar AS atau Rp 450 miliar."
+    assert got(body, span(body, "AS", "PLACE")) == []
+
+
+def test_a_wire_ticker_is_cut_from_the_name():
+    body = "Pertamina PERTM.UL menandatangani kontrak."
+    assert got(body, span(body, "Pertamina PERTM.UL")) == [("Pertamina", "ORG")]
+
+
+def test_a_person_after_a_title_with_its_portfolio_is_split_from_the_company():
+    body = "Direktur Retail dan Niaga PLN Edi Srimulyanti menyampaikan rencana itu."
+    assert got(body, span(body, "PLN Edi Srimulyanti")) == [("PLN", "ORG"), ("Edi Srimulyanti", "PERSON")]
+
+
+def test_a_maker_and_a_model_with_an_ev_tail_is_a_product():
+    body = "Toyota juga menyiapkan Hilux BEV untuk pasar lokal."
+    assert got(body, span(body, "Hilux BEV", "PERSON")) == [("Hilux BEV", "PRODUCT")]

@@ -31,6 +31,25 @@ class Cluster:
     spans: list[MentionSpan] = field(default_factory=list)
 
 
+def strip_legal(name: str) -> str:
+    """A new organisation's name without the legal affixes of a cut-off or partial form, as
+    analysts write it ("PT Indra Karya (Persero)" -> "Indra Karya", "Abadi Investment Pte"
+    -> "Abadi Investment"); a full legal name ending in Tbk or Ltd stays as written (measured
+    on realset:train, either way about as many names match; the split wins over both)."""
+    lx = lexicon()
+    lead, trail = lx["name_legal_prefixes"], lx["name_legal_suffixes"]
+    words = name.split()
+    if words and words[-1].lower().strip(".,") in lx["name_legal_complete"]:
+        return name   # the full legal name as written ("PT Bank X Tbk", "Y Co. Ltd"): a form analysts cite
+    while len(words) > 1 and words[0].lower().strip(".,") in lead:
+        words = words[1:]
+    while len(words) > 1 and (words[-1].lower().strip(".,") in trail
+                              or (len(words) > 2 and " ".join(words[-2:]).lower().strip(".,") in trail)):
+        words = words[:-2] if " ".join(words[-2:]).lower().strip(".,") in trail else words[:-1]
+    out = " ".join(words).rstrip(",. ")
+    return out or name
+
+
 def new_id(type_: str, name: str) -> str:
     return f"new:{type_.lower()}:{slug(name)}"
 
@@ -72,6 +91,7 @@ def _whole_word(body: str, start: int, end: int) -> str:
 class Resolver:
     def __init__(self, kb: KB | None = None):
         self.kb = kb or load_kb()
+        self._twin_cache: dict = {}
 
     # -- single mentions ------------------------------------------------------
     def _kb_entry(self, text: str, label: str, doc_lower: str) -> dict | None:
@@ -82,6 +102,23 @@ class Resolver:
             return None
         same = [e for e in cands if e["type"] == label]
         return (same or cands)[0]
+
+    def _twin(self, e: dict, body: str) -> dict:
+        """A brand the base holds both as an organisation and as its product ("Gesits"):
+        the organisation where the article gives the bare name a title or a legal form
+        ("Direktur Gesits", "PT Gesits"), the product otherwise."""
+        if e["type"] not in ORG_LIKE:
+            return e
+        twins = {x["type"]: x for x in self.kb.lookup(e["name"]) if x["type"] in ORG_LIKE}
+        if len(twins) < 2:
+            return e
+        key = (e["name"], body)
+        if key not in self._twin_cache:
+            from warta.nlp.cleanup import title_heads
+            heads = "|".join(re.escape(h) for h in sorted(title_heads() | {"pt"}, key=len, reverse=True))
+            org = re.search(rf"(?i:\b(?:{heads}))\s+{re.escape(e['name'])}\b(?!\s+[A-Z0-9])", body)
+            self._twin_cache = {key: twins["ORG" if org else "PRODUCT"]}
+        return self._twin_cache[key]
 
     def _kb_typo(self, text: str, label: str | None) -> dict | None:
         if not _typo_ok(text):
@@ -118,7 +155,7 @@ class Resolver:
                 e = None
             e = e or self._kb_entry(m.text, m.label, doc_lower)
             if e:
-                attach_kb(m, e)
+                attach_kb(m, self._twin(e, body))
             else:
                 pending.append(m)
         # 2. place descriptors
@@ -143,7 +180,7 @@ class Resolver:
                 m = MentionSpan(m.start, m.end, m.text, "ORG", source=m.source)
             e = self._kb_typo(m.text, None if m.source == "model" else m.label)
             if e:
-                attach_kb(m, e)
+                attach_kb(m, self._twin(e, body))
                 continue
             c = self._in_document(m, clusters)
             if c:
@@ -256,6 +293,8 @@ class Resolver:
             if not c.kb:  # the best surface form: the longest non-coreference mention
                 surf = [s.text for s in spans if s.source != "coref"]
                 name = max(surf, key=len) if surf and c.type != "PLACE" else c.name
+                if c.type == "ORG":
+                    name = strip_legal(name)
             out.append(Entity(id=c.key, type=c.type, name=name, kb=c.kb,
                               mentions=[Mention(text=s.text, start=s.start, end=s.end) for s in spans]))
         return sorted(out, key=lambda e: e.mentions[0].start if e.mentions else 0)

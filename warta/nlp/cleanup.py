@@ -41,7 +41,16 @@ def _data() -> dict:
         "facilities": sorted(low(raw["facility_prefixes"]), key=lambda s: -len(s.split())),
         "not_person": low(raw["not_person_words"]),
         "person_cues": low(raw["person_cues"]),
+        "title_heads": low(raw["title_heads"]) | {t.split()[0] for t in low(raw["titles"])},
+        "currency_words": low(raw["currency_words"]),
+        "product_tails": low(raw["product_tails"]),
+        "product_context": low(raw["product_context"]),
     }
+
+
+def title_heads() -> frozenset[str]:
+    """First words of job titles (lower case)."""
+    return _data()["title_heads"]
 
 
 def _kb():
@@ -141,10 +150,30 @@ def _strip(m: MentionSpan, body: str) -> MentionSpan | None:
     return _sub(m, body, ws)
 
 
+CONNECTORS = {"dan", "and", "&", "of", "for", "untuk", "bidang", "urusan", "the", "-"}
+
+
 def _after_title(start: int, body: str) -> bool:
-    """Do the words right before `start` end with a job title?"""
-    low = [w.lower().strip(",.") for w in body[max(0, start - 60):start].split()[-5:]]
-    return any(" ".join(low[i:]) in _data()["title_set"] for i in range(len(low)))
+    """Do the words right before `start` end with a job title ("Direktur Utama"), or
+    with a title head followed by its capitalised portfolio ("Direktur Retail dan Niaga",
+    "Chief Marketing Officer (CMO)", "Wakil Dubes Amerika Serikat untuk Indonesia")?"""
+    d = _data()
+    before = body[max(0, start - 90):start]
+    low = [w.lower().strip(",.") for w in before.split()[-5:]]
+    if any(" ".join(low[i:]) in d["title_set"] for i in range(len(low))):
+        return True
+    cut = max(before.rfind(c) for c in ".;:\n\"\u201c\u201d")
+    words = before[cut + 1:].split()[-8:]
+    for i, w in enumerate(reversed(words)):
+        if i and w.endswith(","):
+            return False   # a comma ends the title's run ("Kantor X, Jakarta Pusat")
+        t = w.strip(",")
+        if t.lower() in d["title_heads"]:
+            return True
+        if t.lower() in CONNECTORS or t[:1].isupper() or (t.startswith("(") and t.endswith(")")):
+            continue
+        return False
+    return False
 
 
 def _split_person(m: MentionSpan, body: str, doc_names: set[str]) -> list[MentionSpan]:
@@ -198,7 +227,35 @@ def _maker_model(words: list[str]) -> bool:
     return False
 
 
-def _retype(m: MentionSpan) -> MentionSpan:
+CODE = re.compile(r"[A-Z][A-Za-z]{0,4}-?\d{1,4}[A-Za-z]{0,3}")
+
+
+def _sentence_around(m: MentionSpan, body: str) -> str:
+    a = max(body.rfind(". ", 0, m.start), body.rfind("\n", 0, m.start), 0)
+    ends = [i for i in (body.find(". ", m.end), body.find("\n", m.end)) if i >= 0]
+    return body[a:min(ends) if ends else len(body)]
+
+
+def _product_context(m: MentionSpan, body: str) -> bool:
+    words = {w.lower() for w in re.findall(r"\w+", _sentence_around(m, body))}
+    return bool(words & _data()["product_context"])
+
+
+def _maker_plain_model(words: list[str], m: MentionSpan, body: str) -> bool:
+    """A known maker and one or two unknown capitalised words in a sentence about
+    vehicles or devices ("Hyundai Ioniq", "Alva Cervo")."""
+    d = _data()
+    if not 2 <= len(words) <= 3 or not _product_context(m, body) or _after_title(m.start, body):
+        return False
+    hits = [e for e in _known(words[0]) if e["type"] == "ORG" and e.get("kind") in ("company", "brand")]
+    tail = words[1:]
+    if not hits or not all(w[:1].isupper() and w.isalpha() for w in tail):
+        return False
+    return not any(w.lower() in d["org_words"] or w.lower() in d["not_person"] or _known(w) for w in tail) \
+        and not _known(" ".join(tail))
+
+
+def _retype(m: MentionSpan, body: str = "") -> MentionSpan:
     if m.source != "model" or m.label == "PRODUCT":
         return m
     d = _data()
@@ -206,7 +263,14 @@ def _retype(m: MentionSpan) -> MentionSpan:
     if not low:
         return m
     label = m.label
-    if len(low) > 1 and not _known(m.text) and _maker_model(m.text.split()):
+    words = m.text.split()
+    if len(low) > 1 and not _known(m.text) and _maker_model(words):
+        label = "PRODUCT"
+    elif len(low) > 1 and low[-1] in d["product_tails"] and not _known(m.text) and words[0][:1].isupper() \
+            and not any(w.strip(".,") in d["org_words"] for w in low):
+        label = "PRODUCT"
+    elif body and not _known(m.text) and (_maker_plain_model(words, m, body)
+                                          or (len(words) == 1 and CODE.fullmatch(words[0]) and _product_context(m, body))):
         label = "PRODUCT"
     elif any(w.strip(".,") in d["org_words"] for w in low) or low[0] == "pt":
         label = "ORG"
@@ -238,15 +302,128 @@ def _person_by_cue(m: MentionSpan, body: str) -> MentionSpan:
     return MentionSpan(m.start, m.end, m.text, "PERSON", source=m.source, score=m.score)
 
 
+DASH = re.compile(r"\s+[-\u2013\u2014]\s+")
+RIC = re.compile(r"[A-Z0-9]{1,6}\.[A-Z]{1,2}")
+
+
+def _split_dashes(m: MentionSpan, body: str) -> list[MentionSpan]:
+    """A page fragment the model ran across a spaced dash ("FORTUNE - Anak", "GridOto.com -
+    Stasiun ...") is two pieces, each judged on its own."""
+    if m.source != "model" or not DASH.search(m.text):
+        return [m]
+    out, pos = [], 0
+    for piece in DASH.split(m.text):
+        at = m.text.index(piece, pos)
+        pos = at + len(piece)
+        if piece.strip():
+            out.append(MentionSpan(m.start + at, m.start + at + len(piece), piece, m.label, source=m.source, score=m.score))
+    return out
+
+
+def _lower_words(body: str) -> frozenset[str]:
+    return frozenset(re.findall(r"(?<![\w-])[a-z][a-z-]*[a-z](?![\w-])", body))
+
+
+def _common(m: MentionSpan, lower: frozenset[str]) -> bool:
+    """A name the model found whose words the article also writes in lower case
+    ("decacorn", "Batu Bara" beside "batu bara", "Resort Golf") is a common noun; for a
+    person, one such word of two is enough ("Bold Moves")."""
+    if m.source != "model" or m.entity_id or _known(m.text):
+        return False
+    ws = [w.strip(",.()").lower() for w in m.text.split()]
+    ws = [w for w in ws if w]
+    if not ws or any(any(c.isdigit() for c in w) for w in ws):
+        return False
+    hits = sum(1 for w in ws if w in lower and len(w) > 2)
+    if m.label == "PERSON":
+        return hits * 2 >= len(ws) and hits > 0
+    return hits == len(ws)
+
+
+def _currency(m: MentionSpan, body: str) -> bool:
+    """"dolar AS", "per US$", "dollar Singapura": the country names a currency."""
+    if m.label != "PLACE" and not m.text.endswith("$"):
+        return False
+    prev = body[max(0, m.start - 12):m.start].split()
+    return m.text.endswith("$") or bool(prev) and prev[-1].lower() in _data()["currency_words"]
+
+
+def _drop_ticker(m: MentionSpan) -> MentionSpan:
+    """A wire ticker after the name ("Pertamina PERTM.UL", "Chevron CVX.N") is no part of it."""
+    ws = m.text.split()
+    if len(ws) > 1 and RIC.fullmatch(ws[-1]):
+        text = m.text[: m.text.rfind(ws[-1])].rstrip()
+        return MentionSpan(m.start, m.start + len(text), text, m.label, source=m.source, score=m.score)
+    return m
+
+
+BYLINE = re.compile(r"(?i)\b(?:reporting|editing|writing|additional reporting|compiled|reported|penulis|reporter|editor|pewarta|penyunting)"
+                    r"(?:\s+by)?\s*[:;]?\s*(?:[A-Z][\w.'-]*\s+){0,4}(?:and|dan|,|;)?\s*$")
+
+
+def _byline(m: MentionSpan, body: str) -> bool:
+    """"Reporting by X; Editing by Y", "Penulis: X": the credit names no one the article is about."""
+    line = body[max(body.rfind("\n", 0, m.start) + 1, m.start - 80):m.start]
+    return m.label == "PERSON" and bool(BYLINE.search(line))
+
+
+def _not_a_person(m: MentionSpan) -> MentionSpan:
+    """A model PERSON holding a known place or organisation as a word ("JIExpo Kemayoran",
+    "Affairs Gojek") names that, not a person: the whole as a place when it ends in the
+    place, else the organisation's word alone."""
+    if m.source != "model" or m.label != "PERSON" or _known(m.text):
+        return m
+    ws = [w.strip(",.") for w in m.text.split()]
+    if len(ws) < 2:
+        return m
+    types = [{e["type"] for e in _known(w)} if len(w) >= 4 else set() for w in ws]
+    if "PLACE" in types[-1]:
+        return MentionSpan(m.start, m.end, m.text, "PLACE", source=m.source, score=m.score)
+    orgs = [i for i, t in enumerate(types) if "ORG" in t]
+    if not orgs:
+        return m
+    if orgs[0] == 0:   # "Foxconn Young Liu": the organisation and its person, split below
+        return MentionSpan(m.start, m.end, m.text, "ORG", source=m.source, score=m.score)
+    word = m.text.split()[orgs[0]].strip(",.")
+    at = m.start + m.text.index(word)
+    return MentionSpan(at, at + len(word), word, "ORG", source="model", score=m.score)
+
+
+def _portfolio_cut(m: MentionSpan, body: str) -> MentionSpan:
+    """"Menteri Komunikasi dan Informatika Rudiantara" tagged as "Informatika Rudiantara":
+    the leading words that end a known ministry's or organisation's name with the words
+    before the mention are the title's, not the person's."""
+    if m.source != "model" or m.label != "PERSON" or _known(m.text):
+        return m
+    ws = m.text.split()
+    prev = body[max(0, m.start - 80):m.start].split()
+    for k in (2, 1):
+        if len(ws) - k < 1:
+            continue
+        head = ws[:k]
+        for j in range(1, min(4, len(prev)) + 1):
+            phrase = " ".join(prev[-j:] + head)
+            if any(e["type"] == "ORG" for x in (phrase, "Kementerian " + phrase) for e in _known(x)):
+                rest = m.text[len(" ".join(head)):].lstrip()
+                at = m.end - len(rest)
+                return MentionSpan(at, m.end, rest, "PERSON", source=m.source, score=m.score)
+    return m
+
+
 def clean_mentions(body: str, mentions: list[MentionSpan], lang: str = "id") -> list[MentionSpan]:
     from warta.kb.base import norm_name
     out: list[MentionSpan] = []
+    lower = _lower_words(body)
+    mentions = [_drop_ticker(p) for m in mentions for p in _split_dashes(m, body)]
     for m in mentions:
         if m.source == "coref" or m.label == "PRODUCT":
-            out.append(m)
+            if not is_not_name(m.text):
+                out.append(m)
             continue
-        if is_not_name(m.text) or body[m.end:m.end + 1] == "$":
+        if is_not_name(m.text) or body[m.end:m.end + 1] == "$" or _currency(m, body) or _common(m, lower) \
+                or _byline(m, body):
             continue
+        m = _portfolio_cut(m, body)
         if m.source == "model" and m.label == "PERSON" and _retype(m).label == "PERSON" and any(
                 w.lower() in _data()["not_person"] for w in m.text.split()):
             continue
@@ -256,12 +433,12 @@ def clean_mentions(body: str, mentions: list[MentionSpan], lang: str = "id") -> 
         s = _strip(m, body)
         if s is None or is_not_name(s.text):
             continue
-        out.append(s)
+        out.append(_not_a_person(s))
     doc_names = {norm_name(m.text) for m in out if m.label == "ORG"}
     split: list[MentionSpan] = []
     for m in out:
         split.extend(_split_person(m, body, doc_names) if not m.entity_id else [m])
-    return sorted((_person_by_cue(_retype(m), body) for m in split), key=lambda m: m.start)
+    return sorted((_person_by_cue(_retype(m, body), body) for m in split), key=lambda m: m.start)
 
 
 def _defined_generic(abbr: str, body: str) -> bool:
