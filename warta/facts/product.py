@@ -105,7 +105,7 @@ def extract(v: DocView) -> list[Fact]:
     for s in v.sentences:
         for p in v.entities_in(s.start, s.end, ("PRODUCT",), parties_only=False):
             by_product.setdefault(p.entity.id, []).append((s, p))
-    for pid, places in by_product.items():
+    for places in by_product.values():
         entry = v.kb_entry(places[0][1].entity) or {}
         named = [(s, p, mk) for s, p in places if (mk := _maker_here(v, p, s, entry))]
         if named:

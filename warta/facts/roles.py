@@ -130,7 +130,7 @@ class _Roles(OrgFinder):
         if not head.startswith(("Menteri", "Wakil Menteri")):
             return None
         words = list(words_in_title)
-        for k, t in enumerate(rest[:8]):
+        for t in rest[:8]:
             w = t.group(0)
             core = w.rstrip(",")
             if not (core[:1].isupper() or core in ("dan", "&")) or self.people.hit_at(m.end() + t.start(), m.end() + t.end()):

@@ -22,7 +22,7 @@ def tagger(model_dir: str):
     """The network with the adapter of `model_dir` merged in, ready to tag (once per process)."""
     from warta.nlp.encoder.network import Tagger
     cfg = json.loads((Path(model_dir) / CONFIG).read_text(encoding="utf-8"))
-    net = Tagger(rank=cfg["rank"], dropout=0.0)
+    net = Tagger(rank=cfg["rank"], dropout=0.0, layers=cfg.get("layers"))
     with np.load(Path(model_dir) / ADAPTER) as z:
         net.load_adapter({k: z[k] for k in z.files})
     for layer in net.layers:
@@ -32,26 +32,54 @@ def tagger(model_dir: str):
     return net
 
 
-def tag_words(net, sents: list[list[str]], batch: int = 16) -> list[list[str]]:
-    """IOB2 tags for each list of words (windowed, batched by length)."""
-    import torch
+class TorchTagger:
+    """The PyTorch module behind the interface the ONNX runner has (`encode`, `batch`, `scores`)."""
+    kind = "torch"
 
+    def __init__(self, net):
+        self.net = net
+        self.encode, self.batch = self.net.inputs.encode, self.net.inputs.batch
+
+    def scores(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        import torch
+        with torch.no_grad():
+            return self.net(ids, torch.from_numpy(mask)).numpy()
+
+
+def by_length(lengths: list[int], batch: int = 32, pieces: int = 4096, slack: float = 1.2) -> list[list[int]]:
+    """Windows grouped by length, so padding stays small: sorted by pieces, a batch
+    closes when it would hold `batch` windows or `pieces` padded pieces, or when the
+    next window is more than `slack` times (plus 8 pieces) longer than its first."""
+    out: list[list[int]] = []
+    for i in sorted(range(len(lengths)), key=lengths.__getitem__):
+        cur = out[-1] if out else None
+        n = lengths[i]
+        if cur is None or len(cur) >= batch or n * (len(cur) + 1) > pieces or n > slack * lengths[cur[0]] + 8:
+            out.append([i])
+        else:
+            cur.append(i)
+    return out
+
+
+def tag_words(run, sents: list[list[str]], batch: int = 32) -> list[list[str]]:
+    """IOB2 tags for each list of words (windowed, batched by length), `run` a
+    TorchTagger or runtime.OnnxTagger."""
     from warta.nlp.encoder.network import decode
     windows: list[tuple[int, int, list[str]]] = []      # (sentence, first word, words)
+    lengths: list[int] = []
     for si, words in enumerate(sents):
         start = 0
         while start < len(words):
-            _, first = net.encode(words[start:], WINDOW)
+            ids, first = run.encode(words[start:], WINDOW)
             n = max(len(first), 1)
             windows.append((si, start, words[start:start + n]))
+            lengths.append(len(ids))
             start += n
     out = [["O"] * len(w) for w in sents]
-    order = sorted(range(len(windows)), key=lambda i: len(windows[i][2]))
-    for b in range(0, len(order), batch):
-        chunk = [windows[i] for i in order[b:b + batch]]
-        ids, mask, firsts = net.batch([w for _, _, w in chunk], WINDOW + 2)
-        with torch.no_grad():
-            scores = net(ids, mask)
+    for group in by_length(lengths, batch):
+        chunk = [windows[i] for i in group]
+        ids, mask, firsts = run.batch([w for _, _, w in chunk], WINDOW + 2)
+        scores = run.scores(ids, mask)
         for (si, start, _words), first, sc in zip(chunk, firsts, scores):
             tags = decode(sc[first].argmax(-1).tolist())
             out[si][start:start + len(tags)] = tags
@@ -73,22 +101,24 @@ def _spans(doc: Doc, toks: list[int], tags: list[str]) -> list[Span]:
 
 
 class EncoderNER:
-    def __init__(self, nlp: Language, name: str, model_dir: str):
-        self.name, self.model_dir = name, model_dir
+    def __init__(self, nlp: Language, name: str, model_dir: str, runtime: str = ""):
+        self.name, self.model_dir, self.runtime = name, model_dir, runtime or None
 
     def __call__(self, doc: Doc) -> Doc:
         return next(iter(self.pipe([doc])))
 
     def pipe(self, docs, batch_size: int = 64):
-        net = tagger(self.model_dir)
+        from warta.nlp.encoder.runtime import runner
+        run = runner(self.model_dir, self.runtime)
         for chunk in minibatch(docs, batch_size):
             toks = [[t.i for t in d if not t.is_space] for d in chunk]
-            tags = tag_words(net, [[d[i].text for i in ts] for d, ts in zip(chunk, toks)])
+            tags = tag_words(run, [[d[i].text for i in ts] for d, ts in zip(chunk, toks)])
             for d, ts, tg in zip(chunk, toks, tags):
                 d.ents = filter_spans(_spans(d, ts, tg))
                 yield d
 
 
-@Language.factory("encoder_ner", default_config={"model_dir": ""})
-def make_encoder_ner(nlp: Language, name: str, model_dir: str) -> EncoderNER:
-    return EncoderNER(nlp, name, model_dir)
+@Language.factory("encoder_ner", default_config={"model_dir": "", "runtime": ""})
+def make_encoder_ner(nlp: Language, name: str, model_dir: str, runtime: str) -> EncoderNER:
+    """`runtime`: int8, fp32 or torch; empty for WARTA_ENCODER_RUNTIME's choice."""
+    return EncoderNER(nlp, name, model_dir, runtime)

