@@ -9,7 +9,7 @@ import yaml
 
 DATA = Path(__file__).resolve().parents[1] / "warta" / "data"
 FILES = sorted(DATA.rglob("*.yaml"))
-NUMERIC_OK = {"months", "words", "scales", "quarters", "plausible_window", "relative", "relative_days"}
+NUMERIC_OK = {"months", "words", "scales", "quarters", "plausible_window", "relative", "relative_days", "compound"}
 
 
 def _walk(node, path):

@@ -117,6 +117,7 @@ class Partner:
     evidence: list[str]
     evidence_count: int
     status_history: list[dict[str, Any]]
+    review: str | None = None          # an analyst's judgement: confirmed (rejected ones are left out)
 
 
 @dataclass(frozen=True)

@@ -118,7 +118,7 @@ def test_entities_and_documents(s):
 
 def test_the_relationship_timeline_steps_with_their_articles(s):
     rels = K.relationships(s, "Hyundai Motor Company")
-    [lges] = [r for r in rels if r["with"] == ["LG Energy Solution"]]
+    [lges] = [r for r in rels if r["with"] == ["LG Energy Solution"] and r["type"] == "PARTNERSHIP"]
     assert [(st["date"], st["status"], st["doc_id"]) for st in lges["steps"]] == [
         ("2024-03-12", "negotiating", "kompas_hyundai_lges_negosiasi"),
         ("2025-01-16", "agreed", "kontan_hyundai_lges_sepakat")]
@@ -169,7 +169,7 @@ def test_the_same_queries_on_both_backends(store):
         assert B.entities(s, B.EntityFilter(type="ORG", min_facts=1), sort="-name").total >= 2
         assert B.documents(s, B.DocumentFilter(since="2025-01")).total == 1
         assert B.search_total(s, "baterai") >= 1
-        [lges] = [r for r in K.relationships(s, "Hyundai Motor Company") if r["with"] == ["LG Energy Solution"]]
+        [lges] = [r for r in K.relationships(s, "Hyundai Motor Company") if r["with"] == ["LG Energy Solution"] and r["type"] == "PARTNERSHIP"]
         assert [st["status"] for st in lges["steps"]] == ["negotiating", "agreed"]
         W.add(s, "Hyundai Motor Company")
         assert W.news(s, since="2024")["items"]

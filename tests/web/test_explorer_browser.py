@@ -188,7 +188,7 @@ def test_browse_entities_and_articles(server, page, tmp_path):
 
 def test_company_timeline_step_opens_its_own_article(server, page, tmp_path):
     page.goto(server + "/entity/Hyundai Motor Company")
-    rel = page.locator("#timeline .rel", has_text="LG Energy Solution")
+    rel = page.locator("#timeline .rel[data-type=PARTNERSHIP]", has_text="LG Energy Solution")
     steps = rel.locator(".step")
     assert [steps.nth(i).get_attribute("data-status") for i in range(steps.count())] == ["negotiating", "agreed"]
     first, second = steps.nth(0).inner_text(), steps.nth(1).inner_text()

@@ -105,7 +105,7 @@ def export(model_dir: str | Path, log_fn=None) -> dict[str, Path]:
     except ImportError as exc:
         raise RuntimeUnavailable(f"building the ONNX encoder needs torch, onnx and onnxruntime ({exc}); "
                                  "pip install -e '.[encoder]'") from None
-    from warta.nlp.encoder.component import tagger
+    from warta.nlp.encoder.torch_tagger import tagger
     say = log_fn or log.info
     paths["fp32"].parent.mkdir(parents=True, exist_ok=True)
     net = tagger(str(model_dir))
@@ -187,7 +187,7 @@ def runner(model_dir: str, kind: str | None = None):
             return OnnxTagger(model_dir, kind)
         print("warta: onnxruntime is not installed, so the transformer NER runs on PyTorch, "
               "about 6x slower (pip install onnxruntime, or the `encoder` extra)", file=sys.stderr)
-    from warta.nlp.encoder.component import TorchTagger, tagger
+    from warta.nlp.encoder.torch_tagger import TorchTagger, tagger
     return TorchTagger(tagger(model_dir))
 
 
