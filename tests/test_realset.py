@@ -16,7 +16,7 @@ from warta.realset.load import GOLD_DIR, gold_files, load_set, materialise, read
 
 HERE = Path(__file__).parent / "realset"
 FLOORS = json.loads((HERE / "floors.json").read_text(encoding="utf-8"))
-FLOOR_MINIMUMS = {"fact_f1": 0.52, "entity_f1": 0.74, "status_acc": 0.65, "body_f1": 0.95}   # see floors.json _note
+FLOOR_MINIMUMS = {"fact_f1": 0.64, "entity_f1": 0.78, "status_acc": 0.74, "body_f1": 0.97}   # see floors.json _note
 SHARED_SCORER = Path(__file__).resolve().parents[2] / "shared" / "tools" / "score.py"
 
 # a page written by the project, in the shape the pages corpus returns
