@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import threading
-import time
 from pathlib import Path
 
 import pytest
+
+from tests.web.serving import served
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).parent / "artifacts"
@@ -33,23 +32,9 @@ def _need_browser():
 
 @pytest.fixture(scope="module")
 def server(api_db, seeds_dir):
-    import uvicorn
-
-    from warta.api.app import create_app
     from warta.settings import Settings
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    srv = uvicorn.Server(uvicorn.Config(create_app(Settings(db_url=api_db)), host="127.0.0.1", port=port, log_level="warning"))
-    t = threading.Thread(target=srv.run, daemon=True)
-    t.start()
-    for _ in range(100):
-        if srv.started:
-            break
-        time.sleep(0.1)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    t.join(timeout=10)
+    with served(Settings(db_url=api_db)) as url:
+        yield url
 
 
 def test_search_entity_partnerships_and_evidence(server):

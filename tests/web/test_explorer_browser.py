@@ -5,15 +5,13 @@ the watch page and its feed, and /docs with every request off the machine refuse
 Screenshots go to the test's temporary folder; their paths are printed."""
 from __future__ import annotations
 
-import socket
-import threading
-import time
 import xml.etree.ElementTree as ET
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
 from tests.conftest import EXAMPLES
+from tests.web.serving import served
 from tests.web.test_browser import CHROMIUM, _need_browser
 
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -36,24 +34,9 @@ def market_db(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def server(market_db):
-    import uvicorn
-
-    from warta.api.app import create_app
     from warta.settings import Settings
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    srv = uvicorn.Server(uvicorn.Config(create_app(Settings(db_url=market_db)), host="127.0.0.1", port=port,
-                                        log_level="warning"))
-    t = threading.Thread(target=srv.run, daemon=True)
-    t.start()
-    for _ in range(100):
-        if srv.started:
-            break
-        time.sleep(0.1)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    t.join(timeout=10)
+    with served(Settings(db_url=market_db)) as url:
+        yield url
 
 
 @pytest.fixture

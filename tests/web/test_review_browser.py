@@ -5,14 +5,12 @@ a fact confirmed with its button on the entity page is marked there."""
 from __future__ import annotations
 
 import json
-import socket
-import threading
-import time
 import urllib.request
 
 import pytest
 
 from tests.conftest import EXAMPLES
+from tests.web.serving import served
 from tests.web.test_browser import ARTIFACTS, CHROMIUM, _need_browser
 
 TOKEN = "browser-review-token"
@@ -20,29 +18,14 @@ TOKEN = "browser-review-token"
 
 @pytest.fixture(scope="module")
 def review_server(tmp_path_factory):
-    import uvicorn
-
-    from warta.api.app import create_app
     from warta.settings import Settings
     from warta.store.db import open_store
     from warta.store.ingest import ingest
     db = tmp_path_factory.mktemp("review-web") / "w.db"
     ingest(open_store(f"sqlite:///{db}"), [str(EXAMPLES / n) for n in (
         "okezone_grab_gojek_jajaki.txt", "kompas_hyundai_lges_negosiasi.txt", "kontan_hyundai_lges_sepakat.txt")])
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    srv = uvicorn.Server(uvicorn.Config(create_app(Settings(db_url=f"sqlite:///{db}", api_token=TOKEN)),
-                                        host="127.0.0.1", port=port, log_level="warning"))
-    t = threading.Thread(target=srv.run, daemon=True)
-    t.start()
-    for _ in range(100):
-        if srv.started:
-            break
-        time.sleep(0.1)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    t.join(timeout=10)
+    with served(Settings(db_url=f"sqlite:///{db}", api_token=TOKEN)) as url:
+        yield url
 
 
 def _get(url: str):
