@@ -7,6 +7,22 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+# Chromium without the network calls a fresh profile makes, and without a sandbox (root in CI)
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+@contextmanager
+def chromium_page(chromium: str, width: int = 1280, height: int = 1000):
+    """A page of headless Chromium (Debian's, driven by Playwright), closed after."""
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, headless=True, args=ARGS)
+        try:
+            yield browser.new_page(viewport={"width": width, "height": height})
+        finally:
+            browser.close()
+
 
 @contextmanager
 def served(settings) -> Iterator[str]:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.web.serving import served
+from tests.web.serving import chromium_page, served
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).parent / "artifacts"
@@ -39,30 +39,22 @@ def server(api_db, seeds_dir):
 
 def test_search_entity_partnerships_and_evidence(server):
     _need_browser()
-    from playwright.sync_api import sync_playwright
     ARTIFACTS.mkdir(exist_ok=True)
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--no-first-run", "--disable-quic"])
-        try:
-            page = browser.new_page(viewport={"width": 1280, "height": 1000})
-            page.goto(server + "/")
-            page.fill("#q", "Xiaomi")
-            page.press("#q", "Enter")
-            page.wait_for_url("**/entity/Xiaomi")
-            rows = page.locator("#partners .partner-row")
-            statuses = [rows.nth(i).locator("[data-status]").get_attribute("data-status") for i in range(rows.count())]
-            assert statuses.count("negotiating") == 3, statuses
-            assert {rows.nth(i).locator("td").first.inner_text() for i in range(rows.count())} >= {"Brilliance Auto", "Chery", "BAIC Group"}
-            shot = ARTIFACTS / "entity_xiaomi.png"
-            page.screenshot(path=str(shot), full_page=True)
-            print(f"screenshot: {shot}")
-            rows.nth(0).locator("a.evidence-link").click()
-            page.wait_for_url("**/document/**")
-            mark = page.locator("mark.focus")
-            assert mark.count() >= 1
-            assert "berdiskusi dengan Brilliance Auto, Chery, dan Beijing Automotive Group" in mark.first.inner_text()
-            assert mark.first.is_visible()
-        finally:
-            browser.close()
+    with chromium_page(CHROMIUM) as page:
+        page.goto(server + "/")
+        page.fill("#q", "Xiaomi")
+        page.press("#q", "Enter")
+        page.wait_for_url("**/entity/Xiaomi")
+        rows = page.locator("#partners .partner-row")
+        statuses = [rows.nth(i).locator("[data-status]").get_attribute("data-status") for i in range(rows.count())]
+        assert statuses.count("negotiating") == 3, statuses
+        assert {rows.nth(i).locator("td").first.inner_text() for i in range(rows.count())} >= {"Brilliance Auto", "Chery", "BAIC Group"}
+        shot = ARTIFACTS / "entity_xiaomi.png"
+        page.screenshot(path=str(shot), full_page=True)
+        print(f"screenshot: {shot}")
+        rows.nth(0).locator("a.evidence-link").click()
+        page.wait_for_url("**/document/**")
+        mark = page.locator("mark.focus")
+        assert mark.count() >= 1
+        assert "berdiskusi dengan Brilliance Auto, Chery, dan Beijing Automotive Group" in mark.first.inner_text()
+        assert mark.first.is_visible()

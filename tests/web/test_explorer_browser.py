@@ -11,11 +11,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from tests.conftest import EXAMPLES
-from tests.web.serving import served
+from tests.web.serving import ARGS, served
 from tests.web.test_browser import CHROMIUM, _need_browser
-
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-quic"]
 
 
 @pytest.fixture(scope="module")
