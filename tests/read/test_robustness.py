@@ -56,6 +56,7 @@ def test_a_wrong_content_length_costs_its_record_only(tmp_path, delta, capsys):
        gz=st.booleans())
 @example(hits=[(95, 0)], gz=False)     # once an AttributeError from inside warcio that stopped the batch
 @example(hits=[(96, 0)], gz=False)
+@example(hits=[(317125, 0)], gz=False)  # once a record's Content-Length header erased: every later record lost
 def test_a_damaged_archive_never_stops_the_batch(tmp_path_factory, hits, gz):
     tmp = tmp_path_factory.mktemp("w")
     data = bytearray(_archive(tmp, "a.warc.gz" if gz else "a.warc"))

@@ -78,6 +78,11 @@ def _read_from(stream: BinaryIO, source: str, max_bytes: int):
     offset = stream.tell() if stream.seekable() else 0     # where the record being read starts
     try:
         for rec in it:
+            if rec.rec_headers.get_header("Content-Length") is None:
+                # without its length warcio reads every later record as this one's body
+                yield ReadFailure(f"{source}#{offset}", "record has no Content-Length header (archive damaged); "
+                                                        "record skipped, reading resumes at the next record header")
+                return offset
             errs = it.err_count
             page = _page_of(rec, source, max_bytes, it)
             offset = it.get_record_offset()                  # valid once the record is read to its end
