@@ -106,14 +106,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                            allow_headers=["Authorization", "Content-Type"])
 
     # outermost: a cached answer already carries the headers the inner layers added
+    from functools import cache
+
     from warta.api.cache import ResponseCache
     from warta.store.generation import Generation
-    gens: list[Generation] = []
+
+    @cache
+    def tracker() -> Generation:          # made on the first request, when the store opens
+        return Generation(store().engine)
 
     def generation() -> str | None:
-        if not gens:
-            gens.append(Generation(store().engine))
-        return gens[0].current()
+        return tracker().current()
     app.add_middleware(ResponseCache, generation=generation, max_stale=settings.api_cache_seconds,
                        state=app.state)
 
