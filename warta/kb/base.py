@@ -173,10 +173,11 @@ class KB:
 
 def _extra_files() -> list[Path]:
     extra = [LOCAL] if LOCAL.exists() else []
-    for p in Settings.from_env().kb_extra:
+    named = Settings.from_env().kb_extra
+    for p in named:
         if p.expanduser().exists():   # a user file `warta kb add` has not made yet
             extra.append(p.expanduser())
-    if not Settings.from_env().kb_extra:   # where `warta kb add` writes by default (warta.kb.user)
+    if not named:   # where `warta kb add` writes by default (warta.kb.user)
         user = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config") / "warta" / "kb.yaml"
         if user.exists():
             extra.append(user)
