@@ -3,18 +3,13 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-import yaml
-
-DATA = Path(__file__).resolve().parents[1] / "data" / "facts"
+from warta import datafiles
 
 
-@lru_cache(maxsize=None)
 def load(name: str) -> dict[str, Any]:
-    with open(DATA / f"{name}.yaml", encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+    return datafiles.load(f"facts/{name}.yaml")
 
 
 @lru_cache(maxsize=None)

@@ -15,12 +15,13 @@ No model file, or WARTA_PARTNERSHIP_FILTER=0: every candidate is kept.
 """
 from __future__ import annotations
 
-import json
 import math
 import re
 from functools import lru_cache
 from pathlib import Path
 
+from warta import datafiles
+from warta.dataschemas import LogisticModel
 from warta.facts.context import DocView
 from warta.model import Fact
 from warta.settings import Settings
@@ -58,7 +59,7 @@ def features(v: DocView, f: Fact) -> list[float]:
 def _model() -> dict | None:
     if not MODEL.exists():
         return None
-    m = json.loads(MODEL.read_text(encoding="utf-8"))
+    m = datafiles.read(MODEL, LogisticModel)
     if tuple(m["features"]) != FEATURES:
         raise ValueError(f"{MODEL}: features {m['features']} are not this code's {FEATURES}; retrain")
     return m

@@ -18,8 +18,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from warta import datafiles
+from warta.dataschemas import CompiledKB
 from warta.kb.schema import OrgEntry, PersonEntry, PlaceEntry, ProductEntry
 from warta.settings import Settings
 
@@ -41,8 +41,7 @@ def slug(s: str) -> str:
 
 @lru_cache(maxsize=1)
 def _legal_forms() -> frozenset[str]:
-    with open(DATA / "lexicon.yaml", encoding="utf-8") as fh:
-        return frozenset(yaml.safe_load(fh)["legal_forms"])
+    return frozenset(lexicon()["legal_forms"])
 
 
 @lru_cache(maxsize=65536)
@@ -66,10 +65,9 @@ def source_files() -> list[Path]:
 
 def _read(path: Path) -> dict[str, list[dict]]:
     try:
-        with open(path, encoding="utf-8") as fh:
-            data = yaml.safe_load(fh) or {}
-    except yaml.YAMLError as exc:
-        raise KBError(f"{path}: not valid YAML: {exc}") from exc
+        data = datafiles.parse(path) or {}
+    except datafiles.DataFileError as exc:
+        raise KBError(str(exc)) from exc
     out = {}
     for key, entries in data.items():
         if key == "descriptors":
@@ -91,7 +89,7 @@ def compile_sources(paths: list[Path] | None = None) -> dict[str, Any]:
     entities: dict[str, dict] = {}
     descriptors: list[str] = []
     for path in paths or source_files():
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        raw = datafiles.parse(path) or {}
         descriptors += raw.get("descriptors", [])
         for key, entries in _read(path).items():
             for e in entries:
@@ -188,7 +186,7 @@ def _extra_files() -> list[Path]:
 def load_kb() -> KB:
     if not COMPILED.exists():
         raise KBError(f"{COMPILED} is missing: run `warta kb compile`")
-    data = json.loads(COMPILED.read_text(encoding="utf-8"))
+    data = datafiles.read(COMPILED, CompiledKB)     # read afresh: `warta kb compile` rewrites it
     entities = dict(data["entities"])
     for path in _extra_files():
         for key, entries in _read(path).items():
@@ -204,8 +202,7 @@ def lexicon() -> dict[str, Any]:
 
 @lru_cache(maxsize=1)
 def _lexicon() -> dict[str, Any]:
-    with open(DATA / "lexicon.yaml", encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+    return datafiles.load("kb/lexicon.yaml")
 
 
 @lru_cache(maxsize=1)

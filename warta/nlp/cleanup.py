@@ -16,19 +16,16 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 
-import yaml
-
+from warta import datafiles
 from warta.model import MentionSpan
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "nlp" / "mentions.yaml"
 WORD = re.compile(r"\S+")
 
 
 @lru_cache(maxsize=1)
 def _data() -> dict:
-    raw = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    raw = datafiles.load("nlp/mentions.yaml")
     low = lambda xs: frozenset(str(x).lower() for x in xs)  # noqa: E731
     return {
         "not_names": low(raw["not_names"]),

@@ -4,27 +4,24 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 
-import yaml
-
+from warta import datafiles
 from warta.model import MentionSpan
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "nlp" / "products.yaml"
 NAME = r"(?P<name>(?=(?:[\w-]+\s+){0,2}[\w-]*\d)[a-z]?[A-Z0-9][\w-]*(?:\s+[A-Z0-9][\w-]*){0,2}|[A-Z][a-z]+[A-Z][\w-]*)"
 LAUNCH_NAME = r"(?P<name>[A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*){0,2})"
 
 
 @lru_cache(maxsize=1)
 def _rx() -> re.Pattern:
-    cues = yaml.safe_load(DATA.read_text(encoding="utf-8"))["cues"]
+    cues = datafiles.load("nlp/products.yaml")["cues"]
     alt = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
     return re.compile(rf"\b(?:{alt})\s+{NAME}\b")
 
 
 @lru_cache(maxsize=1)
 def _launch_rx() -> re.Pattern:
-    cues = yaml.safe_load(DATA.read_text(encoding="utf-8"))["launch_cues"]
+    cues = datafiles.load("nlp/products.yaml")["launch_cues"]
     alt = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
     return re.compile(rf"\b(?:{alt})\s+{LAUNCH_NAME}\b")
 

@@ -11,21 +11,17 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 
-import yaml
-
+from warta import datafiles
 from warta.model import Sentence
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "nlp" / "sentences.yaml"
 END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“'‘(]?[A-Za-z0-9\u00C0-\u024F])")
 OPEN_Q, CLOSE_Q = "“", "”"
 
 
 @lru_cache(maxsize=1)
 def _abbrev() -> tuple[frozenset[str], frozenset[str]]:
-    with open(DATA, encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+    data = datafiles.load("nlp/sentences.yaml")
     return (frozenset(str(a).lower() for a in data["abbreviations"]),
             frozenset(str(a).lower() for a in data["sentence_final"]))
 

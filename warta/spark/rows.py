@@ -8,14 +8,10 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from pathlib import Path
 
-import yaml
-
+from warta import datafiles
 from warta.model import RawPage, ReadFailure, WorkDoc
 from warta.pipeline import Pipeline, StageFailure, batches
-
-TOPICS = Path(__file__).resolve().parents[1] / "data" / "topics.yaml"
 
 
 @lru_cache(maxsize=1)
@@ -28,7 +24,7 @@ def pipeline() -> Pipeline:
 
 @lru_cache(maxsize=1)
 def _topic_rx() -> re.Pattern:
-    words = yaml.safe_load(TOPICS.read_text(encoding="utf-8"))["topics"]
+    words = datafiles.load("topics.yaml")["topics"]
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b", re.I)
 
 

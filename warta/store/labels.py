@@ -5,25 +5,21 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-import yaml
+from warta import datafiles
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "web"
 DEFAULT_LANG = "id"
 
 
 @lru_cache(maxsize=1)
 def labels() -> dict[str, Any]:
-    with open(DATA / "labels.yaml", encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+    return datafiles.load("web/labels.yaml")
 
 
 @lru_cache(maxsize=1)
 def sectors() -> dict[str, Any]:
-    with open(DATA / "sectors.yaml", encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+    return datafiles.load("web/sectors.yaml")
 
 
 def lang_of(code: str | None) -> str:

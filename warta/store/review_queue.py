@@ -7,22 +7,20 @@ from __future__ import annotations
 
 from collections import defaultdict
 from functools import lru_cache
-from pathlib import Path
 
-import yaml
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from warta import datafiles
 from warta.store import models as M
 from warta.store.db import chunks
 
-WEIGHTS = Path(__file__).resolve().parents[1] / "data" / "review.yaml"
 VALUE_ARGS = ("amount", "count", "area")
 
 
 @lru_cache(maxsize=1)
 def weights() -> dict:
-    return yaml.safe_load(WEIGHTS.read_text(encoding="utf-8"))
+    return datafiles.load("review.yaml")
 
 
 def label(f_type: str, args: dict) -> str:

@@ -2,19 +2,13 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-import yaml
-
-DATA = Path(__file__).resolve().parents[2] / "data" / "values"
+from warta import datafiles
 
 
-@lru_cache(maxsize=None)
 def load(name: str) -> dict[str, Any]:
-    with open(DATA / f"{name}.yaml", encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+    return datafiles.load(f"values/{name}.yaml")
 
 
 def alternation(words, ignore_case: bool = False) -> str:
