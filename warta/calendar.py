@@ -2,6 +2,7 @@
 publication dates and the body's date values read the same table."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from warta import datafiles
@@ -11,6 +12,13 @@ from warta import datafiles
 def months() -> dict[str, int]:
     """Month name or abbreviation (lower case) -> month number."""
     return dict(datafiles.load("months.yaml")["months"])   # lower-case names, numbers 1-12: its schema
+
+
+@lru_cache(maxsize=1)
+def day_names() -> str:
+    """A regex group matching a day name ("Senin", "Jum'at", "Monday"; any case)."""
+    days = sorted(datafiles.load("months.yaml")["days"], key=len, reverse=True)
+    return "(?i:" + "|".join(re.escape(d) for d in days) + ")"
 
 
 def month_number(name: str) -> int | None:

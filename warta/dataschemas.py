@@ -185,10 +185,11 @@ class CompiledKB(BaseModel):
 
 class Months(Strict):
     months: dict[str, Annotated[int, Field(ge=1, le=12)]]
+    days: list[str]
 
     @model_validator(mode="after")
     def _lower(self) -> Months:
-        upper = [k for k in self.months if k != k.lower()]
+        upper = [k for k in [*self.months, *self.days] if k != k.lower()]
         if upper:
             raise ValueError(f"month names are written in lower case: {upper[:5]}")
         return self
@@ -274,6 +275,36 @@ class Sectors(Strict):
     other: Label
 
 
+class KeyPart(Strict):
+    entities: list[str] | None = None
+    distinct: bool = False
+    first: int | None = Field(None, ge=1)
+    word: str | None = None
+    text: str | None = None
+    squash: bool = False
+    limit: int | None = Field(None, ge=1)
+    replaced_by: str | None = None
+
+    @model_validator(mode="after")
+    def _one_source(self) -> KeyPart:
+        given = [k for k in ("entities", "word", "text") if getattr(self, k) is not None]
+        if len(given) != 1:
+            raise ValueError(f"a key part takes exactly one of entities, word, text (given: {given or 'none'})")
+        return self
+
+
+class FactKeys(Strict):
+    key_parts: dict[FactType, list[KeyPart]]
+    roles: Table
+
+    @model_validator(mode="after")
+    def _every_type(self) -> FactKeys:
+        missing = [t for t in FACT_TYPES if t not in self.key_parts]
+        if missing:
+            raise ValueError(f"key_parts: no key for {', '.join(missing)}")
+        return self
+
+
 SCHEMAS: dict[str, Any] = {
     "clean/chrome.yaml": Words,
     "clean/dates.yaml": CleanDates,
@@ -283,6 +314,7 @@ SCHEMAS: dict[str, Any] = {
     "facts/facility.yaml": Facility,
     "facts/infrastructure.yaml": Infrastructure,
     "facts/investment.yaml": Investment,
+    "facts/keys.yaml": FactKeys,
     "facts/launch.yaml": Words,
     "facts/modality.yaml": Modality,
     "facts/money.yaml": Words,

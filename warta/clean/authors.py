@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import re
 
+from warta.calendar import day_names
 from warta.clean import lines as L
 from warta.clean.dates import find_dates
 from warta.clean.lexicon import load
 
 NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|bin|binti|van|de|von))*"
-DAY_NAMES = r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+DAY_NAMES = day_names()
 
 
 def _alt(key: str) -> str:

@@ -7,12 +7,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from warta.calendar import day_names
 from warta.clean import lines as L
 from warta.clean.dates import find_dates
 from warta.clean.lexicon import load
 
 _NAME = r"[A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*){0,3}"
-DAY_NAMES = r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+DAY_NAMES = day_names()
 
 
 def _alt(xs: list[str]) -> str:

@@ -3,16 +3,14 @@ entity ids so that "Xiaomi" in one article and "Xioami" in another meet."""
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 import unicodedata
 
+from warta import datafiles
 from warta.model import Fact
 
-# argument -> role in fact_entities
-ROLE_ARGS = {"parties": "party", "investor": "investor", "investors": "investor", "maker": "maker",
-             "owners": "owner", "operators": "operator", "location": "location", "person": "person",
-             "org": "org", "speaker": "speaker", "owner": "owner"}
+# argument -> role in fact_entities (warta/data/facts/keys.yaml)
+ROLE_ARGS: dict[str, str] = datafiles.load("facts/keys.yaml")["roles"]
 
 
 def _norm(s) -> str:
@@ -26,28 +24,24 @@ def _ids(x, ids: dict[str, str]) -> list[str]:
 
 
 def merge_key(f: Fact, ids: dict[str, str]) -> str:
+    """The fact type and the parts warta/data/facts/keys.yaml gives that type, joined by "|"."""
     a = f.args
-    t = f.type
-    if t == "PARTNERSHIP":
-        parts = sorted(set(_ids(a.get("parties"), ids)))
-    elif t == "INVESTMENT":
-        parts = sorted(set(_ids(a.get("investor"), ids) + _ids(a.get("investors"), ids))) + [_norm(a.get("target")) if not a.get("amount") else "amount"]
-    elif t == "PRODUCT":
-        parts = _ids(a.get("maker"), ids) + [_norm(a.get("product")).replace(" ", "")]
-    elif t == "LAUNCH_PLAN":
-        parts = _ids(a.get("maker"), ids) + [_norm(a.get("product")).replace(" ", "")]
-    elif t == "FACILITY":
-        loc = _ids(a.get("location"), ids)
-        parts = [a.get("kind") or ""] + sorted(set(_ids(a.get("owners"), ids))) + loc[:1]
-    elif t == "INFRASTRUCTURE":
-        parts = [a.get("kind") or ""] + _ids(a.get("location"), ids)
-    elif t == "ROLE":
-        parts = _ids(a.get("person"), ids) + _ids(a.get("org"), ids)
-    elif t == "QUOTE":
-        parts = _ids(a.get("speaker"), ids) + [_norm(a.get("text"))[:200]]
-    else:
-        parts = [json.dumps(a, sort_keys=True, ensure_ascii=False)]
-    return t + "|" + "|".join(parts)
+    parts: list[str] = []
+    for p in datafiles.load("facts/keys.yaml")["key_parts"][f.type]:
+        if "entities" in p:
+            got = [e for arg in p["entities"] for e in _ids(a.get(arg), ids)]
+            if p.get("distinct"):
+                got = sorted(set(got))
+            parts += got[:p["first"]] if p.get("first") else got
+        elif "word" in p:
+            parts.append(a.get(p["word"]) or "")
+        elif p.get("replaced_by") and a.get(p["replaced_by"]):
+            parts.append(p["replaced_by"])
+        else:
+            text = _norm(a.get(p["text"]))
+            text = text.replace(" ", "") if p.get("squash") else text
+            parts.append(text[:p["limit"]] if p.get("limit") else text)
+    return f.type + "|" + "|".join(parts)
 
 
 def fact_id(key: str) -> str:
