@@ -86,13 +86,17 @@ def extract_many(paths: Iterable[str | os.PathLike], *, clean_only: bool = False
 
 # --- the store ------------------------------------------------------------------
 
-def _frame(rows: list[dict[str, Any]], what: str):
+def _pandas(what: str):
     try:
         import pandas as pd
     except ImportError as exc:
         raise ImportError(f"{what}.to_pandas() needs pandas, which is not installed: "
                           "pip install pandas (or pip install 'warta[pandas]')") from exc
-    return pd.DataFrame(rows)
+    return pd
+
+
+def _frame(rows: list[dict[str, Any]], what: str):
+    return _pandas(what).DataFrame(rows)
 
 
 @dataclass(frozen=True)
@@ -152,6 +156,7 @@ class StoredFact:
 @dataclass(frozen=True)
 class Facts:
     facts: list[StoredFact]
+    rows: list[dict[str, Any]] = field(default_factory=list, repr=False)   # the flat rows (warta.store.tables)
 
     def __iter__(self) -> Iterator[StoredFact]:
         return iter(self.facts)
@@ -163,8 +168,13 @@ class Facts:
         return self.facts[i]
 
     def to_pandas(self):
-        """One row per fact: id, type, args (a dict), status, certainty, first_seen, last_seen, sources."""
-        return _frame([asdict(f) for f in self.facts], "Facts")
+        """One row per fact with the flat columns of `warta export` (warta.store.tables.FACT_COLUMNS):
+        id, type, label, status, certainty, review, confirmed, first/last seen, documents, sources
+        (independent), then each argument in its own column (parties, amount_value, amount_currency,
+        location, ...)."""
+        from warta.store.tables import frame
+        _pandas("Facts")
+        return frame(self.rows)
 
 
 @dataclass(frozen=True)
@@ -223,11 +233,16 @@ class WartaStore:
 
     def facts(self, type: str | None = None, entity: str | None = None, status: str | None = None,
               certainty: str | None = None, since: str | None = None, until: str | None = None,
-              limit: int = 100, offset: int = 0) -> Facts:
-        """Facts, latest first, filtered like `warta facts` and /api/facts."""
-        rows = self._ask(lambda q, s: q.facts(s, type=type, entity=entity, status=status, certainty=certainty,
-                                              since=since, until=until, limit=limit, offset=offset))
-        return Facts([_fact(d) for d in rows])
+              limit: int = 100, offset: int = 0, lang: str = "en") -> Facts:
+        """Facts, latest first, filtered like `warta facts` and /api/facts (`lang`: of the labels)."""
+        def ask(q, s):
+            from warta.store import models as M
+            from warta.store.tables import fact_rows
+            found = q.facts(s, type=type, entity=entity, status=status, certainty=certainty, since=since, until=until,
+                            limit=limit, offset=offset)
+            return found, fact_rows(s, [s.get(M.Fact, d["id"]) for d in found], lang)
+        found, rows = self._ask(ask)
+        return Facts([_fact(d) for d in found], rows)
 
     def entity(self, name: str) -> EntityProfile:
         """The profile of the entity called `name`."""
