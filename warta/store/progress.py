@@ -74,14 +74,13 @@ class Tracker:
 
 def bar(items: Iterator, paths: list[str], console=None) -> Iterator:
     """`items` as they are read, shown on standard error with their total."""
+    import rich.progress as rp
     from rich.console import Console
-    from rich.progress import (BarColumn, DownloadColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn,
-                               TimeElapsedColumn, TimeRemainingColumn)
     tr = Tracker(paths)
-    count = DownloadColumn() if tr.unit == "bytes" else MofNCompleteColumn()
-    with Progress(SpinnerColumn(), TextColumn("ingesting"), BarColumn(), count, TextColumn("{task.fields[pages]} pages"),
-                  TimeElapsedColumn(), TimeRemainingColumn(), console=console or Console(stderr=True),
-                  transient=True) as prog:
+    count = rp.DownloadColumn() if tr.unit == "bytes" else rp.MofNCompleteColumn()
+    with rp.Progress(rp.SpinnerColumn(), rp.TextColumn("ingesting"), rp.BarColumn(), count,
+                     rp.TextColumn("{task.fields[pages]} pages"), rp.TimeElapsedColumn(), rp.TimeRemainingColumn(),
+                     console=console or Console(stderr=True), transient=True) as prog:
         task = prog.add_task("ingest", total=tr.total, pages=0)
         for it in items:
             yield it
