@@ -152,7 +152,7 @@ def test_parquet_tables_and_to_pandas_share_the_columns(db, csv_dir, tmp_path):
     assert left.loc[left["investors"] == "Toyota", "amount_value"].item() == 27e12
 
 
-def test_graphml_has_every_relation_with_typed_attributes(db, tmp_path):
+def test_graphml_has_every_relation_with_typed_attributes(db, csv_dir, tmp_path):
     out = tmp_path / "g.graphml"
     assert warta("export", "--db", db, "-f", "graphml", "-o", str(out)).returncode == 0
     ns = "{http://graphml.graphdrawing.org/xmlns}"
@@ -179,3 +179,6 @@ def test_graphml_has_every_relation_with_typed_attributes(db, tmp_path):
     # a factory whose owner the article does not name: the node standing for it -> its place
     assert all(g.nodes[b]["type"] == "PLACE" for a, b, d in by_type["FACILITY"] if a.startswith("fact:"))
     assert {g.nodes[b]["type"] for a, b, d in by_type["PRODUCT"]} == {"PRODUCT"}
+    # every fact exported is in the graph, and no node hangs alone
+    assert {d["fact_id"] for _, _, d in g.edges(data=True)} == {r["id"] for r in _rows(csv_dir / "facts.csv")}
+    assert not list(nx.isolates(g))

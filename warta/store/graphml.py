@@ -14,8 +14,9 @@ fact states, of every fact type, with typed attributes (<key attr.type=...>).
 Where a fact names only one of its two ends (a factory whose owner the article does
 not name, an investment with no counterpart), the other end is a node standing for
 the fact itself (id `fact:ID`, its type the fact type, its label the fact's label);
-products not known as entities are nodes `product:NAME`.  Nodes are the entities
-at an end of some edge, with their label, type, kind, country and sector."""
+products not known as entities are nodes `product:NAME`, and a party, person or place
+that the store links to no entity a node `name:NAME`.  Nodes are the ends of the
+edges, entities with their label, type, kind, country and sector."""
 from __future__ import annotations
 
 import re
@@ -30,7 +31,7 @@ from warta.store import models as M
 from warta.store.db import chunks
 from warta.store.labels import sector_of
 from warta.store.queries import _kb_info
-from warta.store.tables import SEP, facts_table
+from warta.store.tables import facts_table
 
 NODE_KEYS = {"label": "string", "type": "string", "kind": "string", "country": "string", "sector": "string",
              "documents": "int", "kb": "boolean"}
@@ -41,43 +42,48 @@ EDGE_KEYS = {"fact_id": "string", "type": "string", "label": "string", "status":
 DEAL_TYPES = ("PARTNERSHIP", "INVESTMENT")
 
 
-def _ids(row: dict, col: str) -> list[str]:
-    return row[col].split(SEP) if row.get(col) else []
-
-
 def _pairs(ids: list[str], role: str) -> list[tuple[str, str, str | None]]:
     u = sorted(set(ids))
     return [(a, b, role) for i, a in enumerate(u) for b in u[i + 1:]]
 
 
 def relations(row: dict[str, Any], product_node: str | None = None) -> list[tuple[str, str, str | None]]:
-    """(source, target, role) of each edge a flat fact row (warta.store.tables) states;
-    `fact:ID` stands for the fact where it names one end only."""
+    """(source, target, role) of each edge a fact states, from the ends of its flat row
+    (warta.store.tables.fact_rows with `ends`); `fact:ID` stands for the fact where it
+    names one end only."""
     t, me = row["type"], f"fact:{row['id']}"
+    ends = row["_ends"]
+
+    def ids(role: str) -> list[str]:
+        return [e for e, _ in ends.get(role, [])]
     if t == "PARTNERSHIP":
-        return _pairs(_ids(row, "party_ids"), "party")
+        return _pairs(ids("party"), "party")
     if t == "INVESTMENT":
-        inv = sorted(set(_ids(row, "investor_ids")))
+        inv = sorted(set(ids("investor")))
         return _pairs(inv, "investor") if len(inv) > 1 else [(inv[0], me, "investor")] if inv else []
     if t in ("FACILITY", "INFRASTRUCTURE"):
-        subj = [(e, "owner") for e in _ids(row, "owner_ids")] + [(e, "operator") for e in _ids(row, "operator_ids")]
-        place = _ids(row, "location_ids")[:1]
+        subj = [(e, "owner") for e in ids("owner")] + [(e, "operator") for e in ids("operator")]
+        place = ids("location")[:1]
         if subj and place:
             return [(e, place[0], r) for e, r in subj]
         if subj:
             return [(e, me, r) for e, r in subj]
         return [(me, place[0], "location")] if place else []
     if t == "ROLE":
-        person, org = _ids(row, "person_id")[:1], _ids(row, "org_id")[:1]
+        person, org = ids("person")[:1], ids("org")[:1]
         if person and org:
             return [(person[0], org[0], row.get("role"))]
         return [(person[0], me, row.get("role"))] if person else [(me, org[0], row.get("role"))] if org else []
     if t in ("PRODUCT", "LAUNCH_PLAN"):
-        maker = _ids(row, "maker_id")[:1]
+        maker = ids("maker")[:1]
         return [(maker[0], product_node or me, "maker")] if maker else []
     if t == "QUOTE":
-        return [(e, me, "speaker") for e in _ids(row, "speaker_id")[:1]]
+        return [(e, me, "speaker") for e in ids("speaker")[:1]]
     return []
+
+
+# the type of a node for a name the store knows no entity by, from its role
+NAME_TYPES = {"person": "PERSON", "speaker": "PERSON", "location": "PLACE"}
 
 
 def _norm(x: str) -> str:
@@ -89,8 +95,13 @@ def write_graphml(s: Session, fh: IO[str], include_rejected: bool = False, lang:
     extra: dict[str, dict[str, Any]] = {}      # nodes that stand for a fact or a product
     edges: list[tuple[str, str, dict[str, Any]]] = []
     sectors: dict[str, Counter] = defaultdict(Counter)
-    for rows in facts_table(s, include_rejected, lang):
+    named: dict[str, dict[str, Any]] = {}     # names the store links to no entity
+    for rows in facts_table(s, include_rejected, lang, ends=True):
         for row in rows:
+            for role, pairs in row["_ends"].items():
+                for eid, name in pairs:
+                    if eid.startswith("name:"):
+                        named.setdefault(eid, {"label": name, "type": NAME_TYPES.get(role, "ORG"), "kb": False})
             pnode = None
             if row["type"] in ("PRODUCT", "LAUNCH_PLAN") and row.get("product"):
                 pnode = products.get(_norm(row["product"])) or f"product:{_norm(row['product'])}"
@@ -110,7 +121,9 @@ def write_graphml(s: Session, fh: IO[str], include_rejected: bool = False, lang:
                     "documents": row["documents"], "amount_value": row["amount_value"],
                     "amount_currency": row["amount_currency"], "amount": row["amount_text"], "role": role,
                     "sector": sector, "symmetric": row["type"] in DEAL_TYPES and not b.startswith("fact:")}))
-    ends = sorted({x for a, b, _ in edges for x in (a, b)} - set(extra))
+    used = {x for a, b, _ in edges for x in (a, b)}
+    extra.update({k: v for k, v in named.items() if k in used})
+    ends = sorted(used - set(extra))
     nodes: dict[str, dict[str, Any]] = {}
     for part in chunks(ends):
         docs = dict(s.execute(select(M.EntityDocument.entity_id, func.count()).where(M.EntityDocument.entity_id.in_(part))

@@ -9,6 +9,7 @@ a currency and the written form; the label is the one every interface shows
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
@@ -94,8 +95,34 @@ def _ordered_ids(names: Any, links: list[tuple[str, str]]) -> str | None:
     return SEP.join(dict.fromkeys(eid for eid, _ in ids)) or None
 
 
-def fact_rows(s: Session, facts: list[M.Fact], lang: str = "en") -> list[dict[str, Any]]:
-    """The flat row of each fact (in the order given), with FACT_COLUMNS as keys."""
+# role in fact_entities -> the arguments naming it
+ROLE_ARGS = {"party": ("parties",), "investor": ("investors", "investor"), "maker": ("maker",),
+             "owner": ("owners", "owner"), "operator": ("operators",), "location": ("location",), "person": ("person",),
+             "org": ("org",), "speaker": ("speaker",)}
+
+
+def _norm(x: str) -> str:
+    return re.sub(r"[\W_]+", "-", x.casefold()).strip("-")
+
+
+def _ends(a: dict[str, Any], ln: dict[str, list[tuple[str, str]]]) -> dict[str, list[tuple[str, str]]]:
+    """Per role, the (id, name) of each end a fact names, in its arguments' order: the
+    entity's id where the store links one, else `name:NAME` (no entity known by that name)."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for role, args in ROLE_ARGS.items():
+        v = next((a[k] for k in args if a.get(k)), None)
+        names = [str(x) for x in (v if isinstance(v, list) else [v] if v else []) if x and _norm(str(x))]
+        by_name = {n.lower(): eid for eid, n in ln.get(role, [])}
+        ends = [(by_name.get(n.lower()) or f"name:{_norm(n)}", n) for n in names]
+        ends += [(eid, n) for eid, n in ln.get(role, []) if eid not in {e for e, _ in ends}]   # renamed or merged since
+        if ends:
+            out[role] = list(dict(ends).items())
+    return out
+
+
+def fact_rows(s: Session, facts: list[M.Fact], lang: str = "en", ends: bool = False) -> list[dict[str, Any]]:
+    """The flat row of each fact (in the order given), with FACT_COLUMNS as keys (and, with
+    `ends`, "_ends": the entity ids or names at each role, for the graph)."""
     links: dict[str, dict[str, list[tuple[str, str]]]] = defaultdict(lambda: defaultdict(list))
     names: dict[str, set[str]] = defaultdict(set)
     ndocs: dict[str, int] = {}
@@ -109,7 +136,11 @@ def fact_rows(s: Session, facts: list[M.Fact], lang: str = "en") -> list[dict[st
         ndocs.update(s.execute(select(M.Evidence.fact_id, func.count(func.distinct(M.Document.doc_id)))
                                .join(M.Document, M.Document.id == M.Evidence.document_id)
                                .where(M.Evidence.fact_id.in_(part)).group_by(M.Evidence.fact_id)).all())
-    return [_fact_row(f, links[f.id], names[f.id], ndocs.get(f.id, 0), lang) for f in facts]
+    rows = [_fact_row(f, links[f.id], names[f.id], ndocs.get(f.id, 0), lang) for f in facts]
+    if ends:
+        for f, r in zip(facts, rows):
+            r["_ends"] = _ends(f.args or {}, links[f.id])
+    return rows
 
 
 def _fact_row(f: M.Fact, ln: dict[str, list[tuple[str, str]]], names: set[str], ndocs: int, lang: str) -> dict[str, Any]:
@@ -162,9 +193,9 @@ def _fact_chunks(s: Session, include_rejected: bool) -> Iterator[list[M.Fact]]:
         last = rows[-1].id
 
 
-def facts_table(s: Session, include_rejected: bool = False, lang: str = "en") -> Iterator[list[dict]]:
+def facts_table(s: Session, include_rejected: bool = False, lang: str = "en", ends: bool = False) -> Iterator[list[dict]]:
     for rows in _fact_chunks(s, include_rejected):
-        yield fact_rows(s, rows, lang)
+        yield fact_rows(s, rows, lang, ends)
 
 
 def fact_entities_table(s: Session, include_rejected: bool = False) -> Iterator[list[dict]]:
