@@ -182,3 +182,31 @@ def test_graphml_has_every_relation_with_typed_attributes(db, csv_dir, tmp_path)
     # every fact exported is in the graph, and no node hangs alone
     assert {d["fact_id"] for _, _, d in g.edges(data=True)} == {r["id"] for r in _rows(csv_dir / "facts.csv")}
     assert not list(nx.isolates(g))
+
+
+def test_the_bar_follows_a_warc_archive_by_its_offsets(tmp_path):
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    from warta.read import read_inputs
+    from warta.store.progress import Tracker
+    page = (EXAMPLES / "tribun_xss_startup.html").read_text(encoding="utf-8")
+    archive = tmp_path / "crawl.warc.gz"
+    with open(archive, "wb") as fh:
+        w = WARCWriter(fh, gzip=True)
+        for i in range(3):
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+            w.write_record(w.create_warc_record(f"https://example.invalid/{i}", "response",
+                                                payload=io.BytesIO(page.replace("Rina", f"Rina {i}").encode()),
+                                                http_headers=headers))
+    text = tmp_path / "kompas.txt"
+    shutil.copy(EXAMPLES / "kompas_hyundai_lges_negosiasi.txt", text)
+    paths = [str(archive), str(text)]
+    tr = Tracker(paths)
+    assert (tr.total, tr.unit) == (archive.stat().st_size + text.stat().st_size, "bytes")
+    seen = []
+    for item in read_inputs(paths):
+        tr.advance(item.source)
+        seen.append(tr.position)
+    assert len(seen) == 4 and seen == sorted(seen) and 0 < seen[1] < seen[2] < archive.stat().st_size
+    assert seen[-1] == archive.stat().st_size      # the text file starts where the archive ends

@@ -1,7 +1,9 @@
 """The ingest's progress bar, with a total when it is cheap to know: the page files in
 the folders and files given are counted before the first page is read; when an
 archive (WARC, JSON Lines) is among them, whose pages are not known before reading
-it, the total is the bytes of the inputs and the bar follows the archive's offsets."""
+it, the total is the bytes of the inputs and the bar follows the archive's offsets.
+The bar moves as pages are read, so it runs at most one batch of pages
+(warta.pipeline.BATCH) ahead of the pages stored."""
 from __future__ import annotations
 
 import os
