@@ -132,6 +132,14 @@ def test_csv_to_standard_output_is_the_facts_table(db, csv_dir):
     assert _one(ind, type="INVESTMENT", investors="Toyota")["amount_text"] == "IDR 27 triliun"
 
 
+def test_a_folder_name_taken_by_a_file_is_a_clear_error(db, tmp_path):
+    taken = tmp_path / "tables"
+    taken.write_text("not a folder", encoding="utf-8")
+    for fmt in ("csv", "parquet"):
+        r = warta("export", "--db", db, "-f", fmt, "-o", str(taken))
+        assert r.returncode == 2 and f"cannot write {taken}" in r.stderr and "Traceback" not in r.stderr, r.stderr
+
+
 def test_parquet_tables_and_to_pandas_share_the_columns(db, csv_dir, tmp_path):
     pd = pytest.importorskip("pandas")
     out = tmp_path / "pq"

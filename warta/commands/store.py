@@ -193,4 +193,7 @@ def export_cmd(format: str = typer.Option(..., "--format", "-f", help="jsonl | c
     except ValueError as exc:
         typer.echo(f"warta: {exc}", err=True)
         raise typer.Exit(2) from exc
+    except OSError as exc:     # a folder's name taken by a file, a folder not writable
+        typer.echo(f"warta: cannot write {exc.filename or output}: {exc.strerror or exc}", err=True)
+        raise typer.Exit(2) from exc
     typer.echo(f"warta: wrote {path}", err=True)
