@@ -158,6 +158,9 @@ def test_parquet_tables_and_to_pandas_share_the_columns(db, csv_dir, tmp_path):
     right = facts[facts["type"] == "INVESTMENT"].set_index("id").sort_index()
     pd.testing.assert_frame_equal(left, right)
     assert left.loc[left["investors"] == "Toyota", "amount_value"].item() == 27e12
+    pln = W.open(f"sqlite:///{db}").entity("PLN").to_pandas()
+    assert list(pln.columns) == ["entity", *facts.columns] and set(pln["entity"]) == {"PLN"}
+    assert "~3,200 EV chargers, owner PLN" in set(pln["label"])
 
 
 def test_graphml_has_every_relation_with_typed_attributes(db, csv_dir, tmp_path):

@@ -193,10 +193,16 @@ class EntityProfile:
     facts: dict[str, list[StoredFact]]
     partners: list[Partner]
     timeline: list[dict[str, Any]] = field(repr=False, default_factory=list)
+    rows: list[dict[str, Any]] = field(repr=False, default_factory=list)    # its facts' flat rows
 
     def to_pandas(self):
-        """The entity's facts, one row each (listed per type, as the profile holds them)."""
-        return _frame([{"entity": self.name, **asdict(f)} for fs in self.facts.values() for f in fs], "EntityProfile")
+        """The entity's facts, one row each (listed per type, as the profile holds them), with
+        an `entity` column and then the flat columns of `warta export` (as Facts.to_pandas)."""
+        from warta.store.tables import frame
+        _pandas("EntityProfile")
+        df = frame(self.rows)
+        df.insert(0, "entity", self.name)
+        return df
 
 
 def _fact(d: dict[str, Any]) -> StoredFact:
@@ -246,12 +252,18 @@ class WartaStore:
 
     def entity(self, name: str) -> EntityProfile:
         """The profile of the entity called `name`."""
-        d = self._ask(lambda q, s: q.profile(s, name))
+        def ask(q, s):
+            from warta.store import models as M
+            from warta.store.tables import fact_rows
+            d = q.profile(s, name)
+            ids = [f["id"] for fs in d["facts"].values() for f in fs]
+            return d, fact_rows(s, [s.get(M.Fact, i) for i in ids])
+        d, rows = self._ask(ask)
         return EntityProfile(
             id=d["id"], name=d["name"], type=d["type"], kb=d["kb"], aliases=d["aliases"], kind=d["kind"],
             country=d["country"], parent=d["parent"], documents=d["documents"], fact_counts=d["fact_counts"],
             facts={t: [_fact(f) for f in fs] for t, fs in d["facts"].items()},
-            partners=[Partner(**p) for p in d["partners"]], timeline=d["timeline"])
+            partners=[Partner(**p) for p in d["partners"]], timeline=d["timeline"], rows=rows)
 
     def ingest(self, paths: Iterable[str | os.PathLike]):
         """Read, extract and store pages (as `warta ingest`); returns the IngestReport."""
