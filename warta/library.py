@@ -86,13 +86,17 @@ def extract_many(paths: Iterable[str | os.PathLike], *, clean_only: bool = False
 
 # --- the store ------------------------------------------------------------------
 
-def _frame(rows: list[dict[str, Any]], what: str):
+def _pandas(what: str):
     try:
         import pandas as pd
     except ImportError as exc:
         raise ImportError(f"{what}.to_pandas() needs pandas, which is not installed: "
                           "pip install pandas (or pip install 'warta[pandas]')") from exc
-    return pd.DataFrame(rows)
+    return pd
+
+
+def _frame(rows: list[dict[str, Any]], what: str):
+    return _pandas(what).DataFrame(rows)
 
 
 @dataclass(frozen=True)
@@ -152,6 +156,7 @@ class StoredFact:
 @dataclass(frozen=True)
 class Facts:
     facts: list[StoredFact]
+    rows: list[dict[str, Any]] = field(default_factory=list, repr=False)   # the flat rows (warta.store.tables)
 
     def __iter__(self) -> Iterator[StoredFact]:
         return iter(self.facts)
@@ -163,8 +168,13 @@ class Facts:
         return self.facts[i]
 
     def to_pandas(self):
-        """One row per fact: id, type, args (a dict), status, certainty, first_seen, last_seen, sources."""
-        return _frame([asdict(f) for f in self.facts], "Facts")
+        """One row per fact with the flat columns of `warta export` (warta.store.tables.FACT_COLUMNS):
+        id, type, label, status, certainty, review, confirmed, first/last seen, documents, sources
+        (independent), then each argument in its own column (parties, amount_value, amount_currency,
+        location, ...)."""
+        from warta.store.tables import frame
+        _pandas("Facts")
+        return frame(self.rows)
 
 
 @dataclass(frozen=True)
@@ -183,10 +193,16 @@ class EntityProfile:
     facts: dict[str, list[StoredFact]]
     partners: list[Partner]
     timeline: list[dict[str, Any]] = field(repr=False, default_factory=list)
+    rows: list[dict[str, Any]] = field(repr=False, default_factory=list)    # its facts' flat rows
 
     def to_pandas(self):
-        """The entity's facts, one row each (listed per type, as the profile holds them)."""
-        return _frame([{"entity": self.name, **asdict(f)} for fs in self.facts.values() for f in fs], "EntityProfile")
+        """The entity's facts, one row each (listed per type, as the profile holds them), with
+        an `entity` column and then the flat columns of `warta export` (as Facts.to_pandas)."""
+        from warta.store.tables import frame
+        _pandas("EntityProfile")
+        df = frame(self.rows)
+        df.insert(0, "entity", self.name)
+        return df
 
 
 def _fact(d: dict[str, Any]) -> StoredFact:
@@ -223,20 +239,31 @@ class WartaStore:
 
     def facts(self, type: str | None = None, entity: str | None = None, status: str | None = None,
               certainty: str | None = None, since: str | None = None, until: str | None = None,
-              limit: int = 100, offset: int = 0) -> Facts:
-        """Facts, latest first, filtered like `warta facts` and /api/facts."""
-        rows = self._ask(lambda q, s: q.facts(s, type=type, entity=entity, status=status, certainty=certainty,
-                                              since=since, until=until, limit=limit, offset=offset))
-        return Facts([_fact(d) for d in rows])
+              limit: int = 100, offset: int = 0, lang: str = "en") -> Facts:
+        """Facts, latest first, filtered like `warta facts` and /api/facts (`lang`: of the labels)."""
+        def ask(q, s):
+            from warta.store import models as M
+            from warta.store.tables import fact_rows
+            found = q.facts(s, type=type, entity=entity, status=status, certainty=certainty, since=since, until=until,
+                            limit=limit, offset=offset)
+            return found, fact_rows(s, [s.get(M.Fact, d["id"]) for d in found], lang)
+        found, rows = self._ask(ask)
+        return Facts([_fact(d) for d in found], rows)
 
     def entity(self, name: str) -> EntityProfile:
         """The profile of the entity called `name`."""
-        d = self._ask(lambda q, s: q.profile(s, name))
+        def ask(q, s):
+            from warta.store import models as M
+            from warta.store.tables import fact_rows
+            d = q.profile(s, name)
+            ids = [f["id"] for fs in d["facts"].values() for f in fs]
+            return d, fact_rows(s, [s.get(M.Fact, i) for i in ids])
+        d, rows = self._ask(ask)
         return EntityProfile(
             id=d["id"], name=d["name"], type=d["type"], kb=d["kb"], aliases=d["aliases"], kind=d["kind"],
             country=d["country"], parent=d["parent"], documents=d["documents"], fact_counts=d["fact_counts"],
             facts={t: [_fact(f) for f in fs] for t, fs in d["facts"].items()},
-            partners=[Partner(**p) for p in d["partners"]], timeline=d["timeline"])
+            partners=[Partner(**p) for p in d["partners"]], timeline=d["timeline"], rows=rows)
 
     def ingest(self, paths: Iterable[str | os.PathLike]):
         """Read, extract and store pages (as `warta ingest`); returns the IngestReport."""

@@ -77,12 +77,14 @@ def test_exports(store, tmp_path):
         lines = export(s, "jsonl", tmp_path / "d.jsonl").read_text(encoding="utf-8").splitlines()
         assert Document.model_validate_json(lines[0]).doc_id == "oct"
         csv_text = export(s, "csv", tmp_path / "f.csv").read_text(encoding="utf-8")
-        assert csv_text.splitlines()[0].startswith("id,type,status") and "PARTNERSHIP" in csv_text
+        assert csv_text.splitlines()[0].startswith("id,type,label,status") and "PARTNERSHIP" in csv_text
         root = ET.parse(export(s, "graphml", tmp_path / "g.graphml")).getroot()
         ns = "{http://graphml.graphdrawing.org/xmlns}"
         edges = root.findall(f"{ns}graph/{ns}edge")
-        assert len(root.findall(f"{ns}graph/{ns}node")) == 2 and len(edges) == 1  # the partnership; an investment names one org
-        assert edges[0].find(f"{ns}data[@key='status']").text == "negotiating"
+        # the partnership between the two, and the investment from Hyundai to the node standing for it
+        assert len(root.findall(f"{ns}graph/{ns}node")) == 3 and len(edges) == 2
+        status = {e.find(f"{ns}data[@key='e_type']").text: e.find(f"{ns}data[@key='e_status']").text for e in edges}
+        assert status == {"PARTNERSHIP": "negotiating", "INVESTMENT": "planned"}
         import pyarrow.parquet as pq
         out = export(s, "parquet", tmp_path / "pq")
         assert pq.read_table(out / "facts.parquet").num_rows == 2

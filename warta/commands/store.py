@@ -82,8 +82,7 @@ def ingest(paths: list[str] = typer.Argument(..., help="files, folders, archives
     rep = do_ingest(store, paths, progress=sys.stderr.isatty())
     for f in rep.failures:
         typer.echo(f"warta: {f}", err=True)
-    typer.echo(f"warta: {rep.stored} stored, {rep.revisions} new revisions, {rep.unchanged} unchanged, "
-               f"{rep.failed} failed -> {store.url}", err=True)
+    typer.echo(f"warta: {rep.summary()} -> {store.url}", err=True)
     raise typer.Exit(1 if rep.failed else 0)
 
 
@@ -167,10 +166,14 @@ def failures_cmd(db: str | None = DB, format: Fmt = typer.Option(Fmt.table, "--f
 
 @app.command("export")
 def export_cmd(format: str = typer.Option(..., "--format", "-f", help="jsonl | csv | graphml | parquet"),
-               output: str = typer.Option(..., "--output", "-o", help="file (a folder for parquet; - for standard output)"),
+               output: str = typer.Option(..., "--output", "-o",
+                                          help="a file for jsonl and graphml; a folder for the csv and parquet tables "
+                                               "(a file NAME.csv: the facts table alone); - for standard output"),
                db: str | None = DB,
+               lang: str = typer.Option("en", "--lang", help="the facts' labels in id or en"),
                include_rejected: bool = typer.Option(False, "--include-rejected", help="also the facts analysts rejected")) -> None:
-    """Export the store: JSON Lines (FORMAT), CSV of facts, GraphML, or Parquet tables."""
+    """Export the store: JSON Lines (FORMAT); CSV or Parquet tables (facts with flat columns,
+    fact_entities, evidence, documents, entities); GraphML of every relation."""
     import sys
     import tempfile
 
@@ -179,15 +182,18 @@ def export_cmd(format: str = typer.Option(..., "--format", "-f", help="jsonl | c
         typer.echo("warta: parquet is a folder of tables and cannot go to standard output; give -o FOLDER", err=True)
         raise typer.Exit(2)
     try:
-        if output == "-":
+        if output == "-":       # csv: the facts table
             with tempfile.TemporaryDirectory() as d:
-                path = _run(db, export, format, Path(d) / f"export.{format}", include_rejected=include_rejected)
+                path = _run(db, export, format, Path(d) / f"export.{format}", include_rejected=include_rejected, lang=lang)
                 with open(path, "rb") as fh:
                     sys.stdout.buffer.write(fh.read())
                 sys.stdout.flush()
             return
-        path = _run(db, export, format, Path(output), include_rejected=include_rejected)
+        path = _run(db, export, format, Path(output), include_rejected=include_rejected, lang=lang)
     except ValueError as exc:
         typer.echo(f"warta: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    except OSError as exc:     # a folder's name taken by a file, a folder not writable
+        typer.echo(f"warta: cannot write {exc.filename or output}: {exc.strerror or exc}", err=True)
         raise typer.Exit(2) from exc
     typer.echo(f"warta: wrote {path}", err=True)

@@ -37,6 +37,11 @@ class IngestReport:
     revisions: int = 0
     failed: int = 0
     failures: list[str] = field(default_factory=list)
+    duplicates: int = 0      # stored, and marked as a near-duplicate of an article stored before
+
+    def summary(self) -> str:
+        return (f"{self.stored} stored, {self.revisions} new revisions, {self.unchanged} unchanged, "
+                f"{self.duplicates} near-duplicates, {self.failed} failed")
 
 
 def _doc_date(doc: DocModel) -> str:
@@ -145,9 +150,10 @@ def ingest(store: Store, paths: Iterable[str], progress: bool = False, pipeline:
 
     pipe = pipeline or Pipeline()
     rep = IngestReport()
-    items: Iterator = iter(read_inputs(list(paths)))
+    paths = list(paths)
+    items: Iterator = iter(read_inputs(paths))
     if progress:
-        items = _progress(items)
+        items = _progress(items, paths)
     for chunk in batches(items):
         # the content hash is checked before NLP: a page stored already costs no model time
         with store.session() as s:
@@ -195,6 +201,7 @@ def _ingest_one(store: Store, pipe: Pipeline, raw, result, rep: IngestReport) ->
     rep.stored += outcome == "stored"
     rep.revisions += outcome == "revision"
     rep.unchanged += outcome == "unchanged"
+    rep.duplicates += outcome != "unchanged" and wd.doc.duplicate_of is not None
 
 
 RETRIES = 6
@@ -228,12 +235,6 @@ def _transient(exc: Exception) -> bool:
     return any(w in msg for w in ("locked", "busy", "deadlock", "could not serialize"))
 
 
-def _progress(items: Iterator) -> Iterator:
-    from rich.console import Console
-    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-    with Progress(SpinnerColumn(), TextColumn("ingesting"), BarColumn(), TextColumn("{task.completed} pages"),
-                  TimeElapsedColumn(), console=Console(stderr=True), transient=True) as prog:
-        task = prog.add_task("ingest", total=None)
-        for it in items:
-            yield it
-            prog.advance(task)
+def _progress(items: Iterator, paths: list[str]) -> Iterator:
+    from warta.store.progress import bar
+    return bar(items, paths)
