@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from warta.kb.base import COMPILED, load_kb
 from warta.store import models as M
 from warta.store.db import chunks
+from warta.store.sources import group_sources
 
 MAX_LIMIT = 1000
 
@@ -109,6 +110,8 @@ def evidence(s: Session, fact_id: str) -> dict:
     d["evidence"] = [_evidence_dict(e, doc) for e, doc in rows]
     d["status_history"] = _history(rows)
     d["values"] = _values(rows)
+    d["independent_sources"] = group_sources(rows)     # each source once, its copies under it
+    d["copies"] = sum(len(g["copies"]) for g in d["independent_sources"])
     return d
 
 
