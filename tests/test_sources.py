@@ -82,6 +82,11 @@ def test_the_api_and_the_page_show_sources_and_copies_apart(db):
     op = schema["paths"]["/api/facts/{fact_id}/evidence"]["get"]["responses"]["200"]["content"]["application/json"]
     assert op["schema"]["$ref"].endswith("/FactEvidence")
     assert "copies" in schema["components"]["schemas"]["IndependentSource"]["properties"]
+    # the model's score on the fact, in the API's list and the evidence, as the highest of its statements
+    [item] = [f for f in client.get("/api/facts", params={"type": "PARTNERSHIP", "entity": "CATL"}).json()["items"]
+              if f["id"] == fact["id"]]
+    assert 0.0 < item["score"] <= 1.0 and item["score"] == ev["score"] == max(e["score"] for e in ev["evidence"])
+    assert "score" in schema["components"]["schemas"]["FactItem"]["properties"]
     # the fact's link opens an independent source, not the copy, and lists both groups
     r = client.get(f"/fact/{fact['id']}", follow_redirects=False)
     assert r.status_code == 303 and r.headers["location"].startswith("/document/kontan_ibc_catl_patungan?")

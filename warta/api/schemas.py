@@ -7,6 +7,8 @@ from typing import Any, Generic, Literal, TypeVar
 from pydantic import BaseModel, Field
 
 T = TypeVar("T")
+SCORE = ("the model's probability that the text states the fact (the PARTNERSHIP check's; the highest over its "
+         "statements), null when no model scored it; not part of the FORMAT document")
 
 
 class Envelope(BaseModel, Generic[T]):
@@ -30,6 +32,7 @@ class FactItem(BaseModel):
     args: dict[str, Any]
     review: str | None = Field(None, description="an analyst's judgement: confirmed (rejected facts are hidden "
                                                  "unless rejected=1)")
+    score: float | None = Field(None, description=SCORE)
     label: str = Field(description="what the fact says, in one line")
     type_label: str
     status_label: str
@@ -100,6 +103,7 @@ class EvidenceItem(BaseModel):
     certainty: str | None
     args: dict[str, Any]
     flags: list[str]
+    score: float | None = Field(None, description="the model's probability for this statement, if scored")
     document: EvidenceDocument
 
 
@@ -150,6 +154,7 @@ class FactEvidence(BaseModel):
     sources: int = Field(description="independent articles stating it (syndicated copies and revisions count once): "
                                      "the length of independent_sources")
     review: str | None
+    score: float | None = Field(None, description=SCORE)
     evidence: list[EvidenceItem] = Field(description="every statement, by date")
     status_history: list[StatusChange]
     values: list[ValueSeen] = Field(description="amounts, counts, areas and dates as each source gave them")

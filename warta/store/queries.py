@@ -55,7 +55,8 @@ def suggest(s: Session, prefix: str, limit: int = 10) -> list[dict]:
 
 def _fact_dict(f: M.Fact, evidence: list[M.Evidence] | None = None) -> dict[str, Any]:
     d = {"id": f.id, "type": f.type, "args": f.args, "status": f.status, "certainty": f.certainty,
-         "first_seen": f.first_seen, "last_seen": f.last_seen, "sources": f.sources, "review": f.review}
+         "first_seen": f.first_seen, "last_seen": f.last_seen, "sources": f.sources, "review": f.review,
+         "score": f.score}
     if evidence is not None:
         d["evidence"] = [_evidence_dict(e) for e in evidence]
     return d
@@ -63,7 +64,7 @@ def _fact_dict(f: M.Fact, evidence: list[M.Evidence] | None = None) -> dict[str,
 
 def _evidence_dict(e: M.Evidence, doc: M.Document | None = None) -> dict[str, Any]:
     d = {"document_id": e.document_id, "sentence": e.sentence, "start": e.start, "end": e.end, "date": e.date,
-         "status": e.status, "certainty": e.certainty, "args": e.args, "flags": e.flags}
+         "status": e.status, "certainty": e.certainty, "args": e.args, "flags": e.flags, "score": e.score}
     if doc is not None:
         d["document"] = {"doc_id": doc.doc_id, "title": doc.title, "url": doc.url, "site": doc.site,
                          "published": doc.published, "revision": doc.revision}
