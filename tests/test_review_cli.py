@@ -78,3 +78,17 @@ def test_review_queue_confirm_reject_edit_and_share(db, tmp_path):
     ingest = warta("ingest", str(EXAMPLES / "okezone_grab_gojek_jajaki.txt"), "--db", fresh)
     assert ingest.returncode == 0, ingest.stderr
     assert fid not in _facts(fresh) and _facts(fresh, "--include-rejected")[fid]["review"] == "rejected"
+
+
+def test_the_queue_shows_the_model_score_and_its_doubt(db):
+    items = json.loads(warta("review", "--db", db, "--kind", "fact", "-f", "json", "--limit", "500").stdout)
+    deals = [i for i in items if i["type"] == "PARTNERSHIP"]
+    assert deals and all(isinstance(i["score"], float) for i in deals)
+    assert all(i["score"] is None for i in items if i["type"] in ("ROLE", "QUOTE"))
+    unsure = [i for i in deals if i["score"] < 0.75]
+    assert unsure, "the examples hold a partnership the model is unsure of"
+    for i in unsure:
+        assert f"model_unsure: {i['score']:.2f}" in i["reasons"]
+    assert not any(r.startswith("model_unsure") for i in deals if i["score"] >= 0.75 for r in i["reasons"])
+    table = warta("review", "--db", db, "--kind", "fact", "--limit", "500").stdout
+    assert "model score" in table and f"{unsure[0]['score']:.2f}" in table

@@ -10,7 +10,7 @@ import datetime as _dt
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 EntityType = Literal["ORG", "PERSON", "PLACE", "PRODUCT"]
 FactType = Literal[
@@ -74,6 +74,17 @@ class Fact(_Model):
     certainty: Certainty | None = "asserted"
     evidence: list[Evidence] = []
     flags: list[str] = []
+    # the learned check's probability that the text states this fact (PARTNERSHIP only, see
+    # warta.facts.partnership_filter): kept by the store on the fact, never written to the
+    # FORMAT document, whose facts carry no score
+    _score: float | None = PrivateAttr(default=None)
+
+    @property
+    def score(self) -> float | None:
+        return self._score
+
+    def set_score(self, p: float | None) -> None:
+        self._score = None if p is None else round(float(p), 4)
 
     @model_validator(mode="after")
     def _status_of_its_type(self) -> "Fact":

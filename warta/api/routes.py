@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
 from warta.api.auth import require_token
-from warta.api.schemas import DocumentItem, EntityItem, Envelope, FactItem, FailureItem, SearchItem
+from warta.api.schemas import DocumentItem, EntityItem, Envelope, FactEvidence, FactItem, FailureItem, SearchItem
 from warta.model import FactType
 from warta.settings import Settings
 from warta.store import browse as B
@@ -97,8 +97,10 @@ def router(session, settings: Settings) -> APIRouter:
         f = B.DocumentFilter(language=language, outlet=outlet, since=since, until=until, entity=entity, duplicates=duplicates)
         return envelope(request, B.documents(s, f, sort=sort, limit=limit, offset=offset))
 
-    @r.get("/facts/{fact_id}/evidence")
+    @r.get("/facts/{fact_id}/evidence", response_model=FactEvidence)
     def evidence(s: S, fact_id: str) -> dict:
+        """Every statement of a fact, its status history and values by source, and its independent sources, each
+        with the syndicated copies, near-duplicates and revisions that repeat it."""
         return Q.evidence(s, fact_id)
 
     @r.get("/documents/{doc_id}")

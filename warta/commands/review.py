@@ -22,8 +22,11 @@ def _queue(db: str | None, limit: int, kind: str | None, format: str) -> None:
         typer.echo(f"warta: --kind is fact or entity, not {kind!r}", err=True)
         raise typer.Exit(2)
     data = _run(db, queue, limit=limit, kind=kind)
-    _emit(data, Fmt(format), lambda d: _table("review queue (most costly first)", ["cost", "kind", "id", "what", "why"],
-                                              [[i["cost"], i["kind"], i["id"], i["label"], ", ".join(i["reasons"])] for i in d]))
+    _emit(data, Fmt(format), lambda d: _table("review queue (most costly first)",
+                                              ["cost", "kind", "id", "what", "model score", "why"],
+                                              [[i["cost"], i["kind"], i["id"], i["label"],
+                                                "" if i.get("score") is None else f"{i['score']:.2f}", ", ".join(i["reasons"])]
+                                               for i in d]))
 
 
 @review_app.callback()

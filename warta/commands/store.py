@@ -137,12 +137,30 @@ def facts_cmd(type: str | None = typer.Option(None, "--type", help="PARTNERSHIP,
 
 @app.command("evidence")
 def evidence_cmd(fact_id: str, db: str | None = DB, format: Fmt = typer.Option(Fmt.table, "--format", "-f")) -> None:
-    """Every sentence behind a fact, with its document."""
+    """Every sentence behind a fact: its independent sources, each with the copies and
+    revisions that repeat it listed under it, then every statement by date."""
     from warta.store.queries import evidence
     data = _run(db, evidence, fact_id)
-    _emit(data, format, lambda d: _table(f"{d['type']} {d['id']}: {d['status'] or ''} {d['certainty'] or ''}",
-                                         ["date", "document", "status", "sentence"],
-                                         [[e["date"], e["document"]["doc_id"], e["status"], e["sentence"]] for e in d["evidence"]]))
+    _emit(data, format, _evidence_tables)
+
+
+def _evidence_tables(d: dict) -> object:
+    from rich.console import Group
+    n, c = len(d["independent_sources"]), d["copies"]
+    rows = []
+    for i, g in enumerate(d["independent_sources"], 1):
+        revised = g["revision"] > 1 or any(x["relation"] == "revision" for x in g["copies"])
+        rows.append([i, "source", g["date"], g["site"], g["doc_id"] + (f" r{g['revision']}" if revised else ""),
+                     g["title"], g["url"], g["sentence"]])
+        rows += [["", f"↳ {x['relation']}", x["date"], x["site"],
+                  x["doc_id"] + (f" r{x['revision']}" if x["relation"] == "revision" or x["revision"] > 1 else ""),
+                  x["title"], x["url"], x["sentence"]] for x in g["copies"]]
+    head = (f"{d['type']} {d['id']}: {d['status'] or ''} {d['certainty'] or ''} — {n} independent "
+            f"source{'s' if n != 1 else ''}, {c} cop{'ies' if c != 1 else 'y'}")
+    sources = _table(head, ["#", "", "date", "outlet", "document", "title", "url", "sentence"], rows)
+    statements = _table("statements", ["date", "document", "status", "sentence"],
+                        [[e["date"], e["document"]["doc_id"], e["status"], e["sentence"]] for e in d["evidence"]])
+    return Group(sources, statements)
 
 
 @app.command("search")

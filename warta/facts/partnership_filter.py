@@ -9,7 +9,9 @@ stray name is said once; a deal is usually told in the lead; a quote is weaker
 evidence than the writer's own sentence.  Those few features, weighed by
 `warta/data/facts/partnership_filter.json` (trained on realset:train by
 `python -m warta.facts.train_partnership_filter`, recipe and scores in the file),
-give each candidate a probability; below the threshold it is dropped.
+give each candidate a probability; below the threshold it is dropped, and the kept
+ones carry it (Fact.score) into the store, where the review queue puts the ones the
+model was unsure of first.
 
 No model file, or WARTA_PARTNERSHIP_FILTER=0: every candidate is kept.
 """
@@ -74,7 +76,15 @@ def score(v: DocView, f: Fact) -> float:
 
 
 def keep(v: DocView, facts: list[Fact]) -> list[Fact]:
+    """The candidates at or above the threshold, each with its probability kept on it
+    (Fact.score, stored with the fact for the review queue); with the filter off, all of
+    them, still scored."""
     m = _model()
-    if m is None or not Settings.from_env().partnership_filter:
+    if m is None:
         return facts
-    return [f for f in facts if score(v, f) >= m["threshold"]]
+    ps = [score(v, f) for f in facts]
+    for f, p in zip(facts, ps):
+        f.set_score(p)
+    if not Settings.from_env().partnership_filter:
+        return facts
+    return [f for f, p in zip(facts, ps) if p >= m["threshold"]]   # the exact probability, not the kept rounding

@@ -223,7 +223,7 @@ def fact_items(s: Session, rows: list[M.Fact], lang: str = "id") -> list[dict]:
     out = []
     for f in rows:
         d = {"id": f.id, "type": f.type, "status": f.status, "certainty": f.certainty, "first_seen": f.first_seen,
-             "last_seen": f.last_seen, "sources": f.sources, "args": f.args, "review": f.review}
+             "last_seen": f.last_seen, "sources": f.sources, "args": f.args, "review": f.review, "score": f.score}
         a = f.args or {}
         am = a.get("amount") if isinstance(a.get("amount"), dict) else {}
         loc = a.get("location")

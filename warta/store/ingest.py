@@ -125,7 +125,8 @@ def store_document(s: Session, dialect: str, pid: str, doc: DocModel, raw_source
         for ev in f.evidence:
             if (fid, ev.start) not in have_ev:      # the document is new: no evidence of it is stored yet
                 s.add(M.Evidence(fact_id=fid, document_id=pid, sentence=ev.sentence, start=ev.start, end=ev.end,
-                                 date=date, status=f.status, certainty=f.certainty, args=f.args, flags=f.flags))
+                                 date=date, status=f.status, certainty=f.certainty, args=f.args, flags=f.flags,
+                                 score=f.score))
                 have_ev.add((fid, ev.start))
     s.flush()
     rows = {r.id: r for part in chunks(fids) for r in s.scalars(select(M.Fact).where(M.Fact.id.in_(part)))}

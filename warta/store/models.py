@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Index, Integer, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, DateTime, Float, ForeignKey, Index, Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -79,6 +79,7 @@ class Fact(Base):
     last_seen: Mapped[str | None] = mapped_column(String(10), index=True)
     sources: Mapped[int] = mapped_column(Integer, default=0)
     review: Mapped[str | None] = mapped_column(String(10), index=True)       # an analyst's: confirmed, rejected
+    score: Mapped[float | None] = mapped_column(Float)                       # the model's probability: max over statements
     __table_args__ = (Index("ix_facts_type_status", "type", "status"),)   # counts by type and status, read from the index
 
 
@@ -103,6 +104,7 @@ class Evidence(Base):
     certainty: Mapped[str | None] = mapped_column(String(10))
     args: Mapped[dict[str, Any]] = mapped_column(JSON)
     flags: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    score: Mapped[float | None] = mapped_column(Float)                       # the learned check's, for this statement
     __table_args__ = (UniqueConstraint("fact_id", "document_id", "start", name="uq_evidence_fact_doc_start"),
                       Index("ix_evidence_date", "date"))   # the market's "this week": statements by date
 

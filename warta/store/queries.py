@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from warta.kb.base import COMPILED, load_kb
 from warta.store import models as M
 from warta.store.db import chunks
+from warta.store.sources import group_sources
 
 MAX_LIMIT = 1000
 
@@ -54,7 +55,8 @@ def suggest(s: Session, prefix: str, limit: int = 10) -> list[dict]:
 
 def _fact_dict(f: M.Fact, evidence: list[M.Evidence] | None = None) -> dict[str, Any]:
     d = {"id": f.id, "type": f.type, "args": f.args, "status": f.status, "certainty": f.certainty,
-         "first_seen": f.first_seen, "last_seen": f.last_seen, "sources": f.sources, "review": f.review}
+         "first_seen": f.first_seen, "last_seen": f.last_seen, "sources": f.sources, "review": f.review,
+         "score": f.score}
     if evidence is not None:
         d["evidence"] = [_evidence_dict(e) for e in evidence]
     return d
@@ -62,7 +64,7 @@ def _fact_dict(f: M.Fact, evidence: list[M.Evidence] | None = None) -> dict[str,
 
 def _evidence_dict(e: M.Evidence, doc: M.Document | None = None) -> dict[str, Any]:
     d = {"document_id": e.document_id, "sentence": e.sentence, "start": e.start, "end": e.end, "date": e.date,
-         "status": e.status, "certainty": e.certainty, "args": e.args, "flags": e.flags}
+         "status": e.status, "certainty": e.certainty, "args": e.args, "flags": e.flags, "score": e.score}
     if doc is not None:
         d["document"] = {"doc_id": doc.doc_id, "title": doc.title, "url": doc.url, "site": doc.site,
                          "published": doc.published, "revision": doc.revision}
@@ -109,6 +111,8 @@ def evidence(s: Session, fact_id: str) -> dict:
     d["evidence"] = [_evidence_dict(e, doc) for e, doc in rows]
     d["status_history"] = _history(rows)
     d["values"] = _values(rows)
+    d["independent_sources"] = group_sources(rows)     # each source once, its copies under it
+    d["copies"] = sum(len(g["copies"]) for g in d["independent_sources"])
     return d
 
 

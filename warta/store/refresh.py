@@ -21,9 +21,13 @@ def refresh_fact(s: Session, row: M.Fact) -> None:
                        .order_by(func.coalesce(E.date, "").desc(), rank.desc(), E.document_id.desc(), E.start.desc())
                        .limit(1)).one()
     row.status, row.args = latest.status, latest.args
-    first, last, asserted = s.execute(
-        select(func.min(E.date), func.max(E.date), func.max(case((E.certainty == "asserted", 1), else_=0)))
+    first, last, asserted, score = s.execute(
+        select(func.min(E.date), func.max(E.date), func.max(case((E.certainty == "asserted", 1), else_=0)),
+               func.max(E.score))
         .where(E.fact_id == row.id)).one()
+    # the model's score: its most confident statement (one clear article is enough, as for
+    # certainty); null when no statement was scored
+    row.score = score
     # asserted once any source states it plainly; hedged while every source hedges
     row.certainty = "asserted" if asserted else latest.certainty
     row.first_seen, row.last_seen = first, latest.date if latest.date is not None else last

@@ -1,8 +1,8 @@
 """The review queue: unreviewed facts and new entities, most costly first, where
 cost is what a wrong answer would cost (weights in warta/data/review.yaml): facts
 from one source, hedged, with a changing status or conflicting values between
-sources, naming entities the knowledge base does not know; new entities seen in
-many documents."""
+sources, naming entities the knowledge base does not know, or that the model was
+unsure of (its score kept on the fact); new entities seen in many documents."""
 from __future__ import annotations
 
 from collections import defaultdict
@@ -54,7 +54,7 @@ def _facts(s: Session) -> list[dict]:
     w = weights()
     why, tw = w["fact_reasons"], w["type_weight"]
     rows = s.execute(select(M.Fact.id, M.Fact.type, M.Fact.args, M.Fact.status, M.Fact.certainty, M.Fact.sources,
-                            M.Fact.last_seen).where(M.Fact.review.is_(None))).all()
+                            M.Fact.last_seen, M.Fact.score).where(M.Fact.review.is_(None))).all()
     judged = set(s.scalars(select(M.Judgement.target).where(M.Judgement.action.like("fact.%"))))
     rows = [r for r in rows if r.id not in judged]     # an edited fact has been looked at
     ids = [r.id for r in rows]
@@ -85,11 +85,22 @@ def _facts(s: Session) -> list[dict]:
             reasons.append("conflict")
         if r.id in unknown:
             reasons.append("unknown_entity")
-        cost = tw.get(r.type, 1.0) * (why["base"] + sum(why[x] for x in reasons))
+        unsure = _unsure(r.score, w["model_unsure"])
+        cost = tw.get(r.type, 1.0) * (why["base"] + sum(why[x] for x in reasons) + unsure)
+        if unsure:
+            reasons.append(f"model_unsure: {r.score:.2f}")
         out.append({"kind": "fact", "id": r.id, "type": r.type, "label": label(r.type, r.args or {}),
                     "status": r.status, "certainty": r.certainty, "sources": r.sources, "last_seen": r.last_seen,
-                    "cost": round(cost, 2), "reasons": reasons})
+                    "score": r.score, "cost": round(cost, 2), "reasons": reasons})
     return out
+
+
+def _unsure(score: float | None, w: dict) -> float:
+    """The cost a doubtful model adds: the full weight at a coin flip (0.5), nothing from
+    `below` up, in between in proportion; a lower score (the filter turned off) costs more."""
+    if score is None or score >= w["below"]:
+        return 0.0
+    return w["weight"] * (w["below"] - score) / (w["below"] - 0.5)
 
 
 def _entities(s: Session) -> list[dict]:

@@ -97,6 +97,9 @@ def router(session) -> APIRouter:
         if not docs:
             raise Q.NotFound(f"fact {fact_id!r} has no evidence left")
         current = [e["document"]["doc_id"] for e in ev["evidence"] if e["status"] == ev["status"]]
+        # an independent source rather than a syndicated copy of one, when one gives the status
+        heads = {g["doc_id"] for g in ev["independent_sources"]}
+        current = [d for d in current if d in heads] or current
         doc = doc if doc in docs else (current[-1] if current else docs[-1])
         return RedirectResponse(f"/document/{doc}?fact={fact_id}#f-{fact_id}", status_code=303)
 
@@ -104,7 +107,11 @@ def router(session) -> APIRouter:
     def document(request: Request, s: S, doc_id: str, fact: Annotated[str | None, Query(max_length=40)] = None,
                  chrome: bool = False):
         d = Q.document(s, doc_id)
+        try:    # the fact asked for: its independent sources and their copies beside the article
+            ev = Q.evidence(s, fact) if fact else None
+        except Q.NotFound:
+            ev = None
         return TEMPLATES.TemplateResponse(request, "document.html", {
-            "d": d, "body": marked_body(d["body"], d["spans"], fact), "chrome": chrome, "fact": fact})
+            "d": d, "body": marked_body(d["body"], d["spans"], fact), "chrome": chrome, "fact": fact, "ev": ev})
 
     return r
