@@ -191,8 +191,16 @@ class Months(Strict):
         return self
 
 
+class ModelUnsure(Strict):
+    below: float = Field(gt=0.5, le=1)
+    weight: float = Field(ge=0)
+
+    model_config = ConfigDict(extra="forbid", strict=False)
+
+
 class Review(Strict):
     fact_reasons: dict[str, float]
+    model_unsure: ModelUnsure
     type_weight: dict[FactType, float]
     entities: dict[str, float]
 
