@@ -14,6 +14,7 @@ from warta.clean.lexicon import load
 WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d[\d.,]*", re.U)
 CLOSERS = ('.', '!', '?', '"', '”', '’', "'", ')', ']', ':', '…')
 EDITOR_TAG = re.compile(r"^\(\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,5})\s*(?:/\s*[\w.]+)?\s*\)$")
+BULLET = re.compile(r"^(?:[•·▪●◦*]|[-–]\s|\d{1,2}[.)]\s)")
 AGENCY_TAG = re.compile(r"^\(\s*[a-z]{2,6}(?:\s*/\s*[a-z]{2,6})*\s*\)$")
 
 
@@ -26,6 +27,8 @@ def _chrome() -> dict:
         "exact": {str(x).lower() for x in c["exact_lines"]},
         "nav": {w.lower() for w in c["nav_words"]},
         "captions": tuple(x.lower() for x in c["caption_markers"]),
+        "prompts": tuple(x.lower() for x in c["prompt_phrases"]),
+        "boxes": {h.lower() for h in c["box_headings"]},
     }
 
 
@@ -49,13 +52,29 @@ def is_heading(s: str) -> bool:
     return key in _chrome()["headings"]
 
 
+def is_teaser(s: str) -> bool:
+    """A headline or a first sentence cut short by "…": the teaser of another article."""
+    return s.rstrip().endswith(("…", "...")) and 4 <= len(words(s)) <= 40
+
+
+def is_box_heading(s: str) -> bool:
+    """"Poin penting", "Key takeaways": the heading of a box of bullets summing up the article."""
+    return s.lower().rstrip(":").strip() in _chrome()["boxes"]
+
+
+def is_prompt(s: str, max_words: int = 40) -> bool:
+    """"Yuk follow kami di Google News", "As a subscriber, you can gift ...": a prompt to the reader."""
+    low = s.lower()
+    return len(words(s)) <= max_words and any(p in low for p in _chrome()["prompts"])
+
+
 def is_chrome_line(s: str) -> bool:
     """A line that is chrome wherever it stands."""
     low = s.lower()
     c = _chrome()
     if low in c["exact"] or low.startswith(c["prefixes"]):
         return True
-    if is_label_line(s):
+    if is_label_line(s) or is_prompt(s):
         return True
     if is_caption(s):
         return True
