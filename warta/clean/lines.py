@@ -40,8 +40,8 @@ def words(s: str) -> list[str]:
     return WORD.findall(s)
 
 
-def cap_ratio(s: str) -> float:
-    ws = [w for w in words(s) if w[0].isalpha()]
+def cap_ratio(s: str, ws: list[str] | None = None) -> float:
+    ws = [w for w in (words(s) if ws is None else ws) if w[0].isalpha()]
     if not ws:
         return 0.0
     return sum(w[0].isupper() for w in ws) / len(ws)
@@ -65,7 +65,7 @@ def is_box_heading(s: str) -> bool:
 def is_prompt(s: str, max_words: int = 40) -> bool:
     """"Yuk follow kami di Google News", "As a subscriber, you can gift ...": a prompt to the reader."""
     low = s.lower()
-    return len(words(s)) <= max_words and any(p in low for p in _chrome()["prompts"])
+    return any(p in low for p in _chrome()["prompts"]) and len(words(s)) <= max_words
 
 
 def is_chrome_line(s: str) -> bool:
@@ -108,11 +108,16 @@ def is_caption(s: str) -> bool:
     return any(m in low for m in marks if m.startswith("(")) or low.startswith(tuple(m for m in marks if not m.startswith("(")))
 
 
-def is_label_line(s: str) -> bool:
-    """"Editor : X", "Reporter: Y | Editor: Z", "Sumber: Antara": a credit line."""
+@lru_cache(maxsize=1)
+def _label_line() -> re.Pattern:
     c = load("chrome")
     labels = "|".join(map(re.escape, sorted(c["author_labels"] + c["editor_labels"] + c["credit_labels"], key=len, reverse=True)))
-    return bool(re.match(rf"^(?:{labels})\s*(?:&\s*\w+\s*)?:", s, re.I)) and len(words(s)) <= 14
+    return re.compile(rf"^(?:{labels})\s*(?:&\s*\w+\s*)?:", re.I)
+
+
+def is_label_line(s: str) -> bool:
+    """"Editor : X", "Reporter: Y | Editor: Z", "Sumber: Antara": a credit line."""
+    return bool(_label_line().match(s)) and len(words(s)) <= 14
 
 
 def is_nav(s: str) -> bool:
@@ -131,9 +136,9 @@ def editor_tag(s: str) -> str | None:
     return None
 
 
-def is_prose(s: str) -> bool:
+def is_prose(s: str, ws: list[str] | None = None) -> bool:
     """Sentence-shaped: enough words, mostly lowercase, closed by punctuation."""
-    ws = words(s)
+    ws = words(s) if ws is None else ws
     if len(ws) >= 25:
         return True
     if len(ws) < 6:
@@ -143,7 +148,7 @@ def is_prose(s: str) -> bool:
         return False
     # names make news sentences capital-heavy; a headline is rarely closed by a full stop
     limit = 0.85 if len(ws) >= 8 else 0.6
-    return cap_ratio(s) < limit
+    return cap_ratio(s, ws) < limit
 
 
 def is_headline(s: str) -> bool:
