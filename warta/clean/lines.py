@@ -80,6 +80,8 @@ def is_chrome_line(s: str) -> bool:
         return True
     if re.fullmatch(r"(?:[-–—•|·]\s*)+", s):
         return True
+    if re.fullmatch(r"(?:https?://|www\.)\S+", s) or re.fullmatch(r"(?:\\[nrt]\s*)+", s):
+        return True  # a bare address, or escapes left in the text ("\n\n\n")
     if is_nav(s):
         return True
     return bool(AGENCY_TAG.match(s))
