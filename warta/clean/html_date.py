@@ -55,4 +55,4 @@ def from_tree(tree) -> str | None:
 
 def padded_year(date: str | None, html: str) -> bool:
     """A bare "YYYY-01-01" that the page prints nowhere: a year, not a date."""
-    return bool(date) and re.fullmatch(r"(?:19|20)\d{2}-01-01", date or "") is not None and date not in html
+    return date is not None and re.fullmatch(r"(?:19|20)\d{2}-01-01", date) is not None and date not in html
