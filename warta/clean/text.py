@@ -121,6 +121,9 @@ def clean_lines(text: str, learned: bool = True) -> Cleaned:
         elif prev_kept and _is_value_item(s, nxt):
             # a list inside the article: prices, capacities ("Atto 3 Advanced - Rp 390 juta")
             out.paragraphs.append(s)
+        elif prev_kept and _in_value_list(s, out.paragraphs[-1], lines[i:]):
+            # an item of that list without a value of its own ("Varian Standar"), the list going on
+            out.paragraphs.append(s)
         elif prev_kept and (_unclosed_sentence(s) and (not nxt or L.is_prose(nxt)) or not nxt and _page_cut(s)):
             # a sentence left unclosed inside the article, or the page cut mid-sentence
             out.paragraphs.append(s)
@@ -185,6 +188,15 @@ def _is_value_item(s: str, nxt: str) -> bool:
         return False
     return bool(VALUE.search(s)) or (bool(nxt) and len(L.words(s)) <= 6 and bool(VALUE.search(nxt))
                                      and len(L.words(nxt)) <= 14)
+
+
+def _in_value_list(s: str, last: str, rest: list[str], ahead: int = 2) -> bool:
+    """A short line between value items: the kept line above is one, and one of the next
+    `ahead` lines (separators "-" and "•" skipped) is one too."""
+    if L.is_chrome_line(s) or len(L.words(s)) > 8 or not _is_value_item(last, ""):
+        return False
+    nxt = [x for x in rest if x and x not in ("-", "•")][:ahead + 1]
+    return any(_is_value_item(x, y) for x, y in zip(nxt[:ahead], nxt[1:] + [""]))
 
 
 def _date_line(s: str) -> bool:
