@@ -128,6 +128,10 @@ class Settings:
     partnership_filter: bool = setting(
         "WARTA_PARTNERSHIP_FILTER", True, "`0`: keep every PARTNERSHIP candidate the rules propose, without the learned "
         "filter trained on realset:train (to measure the rules alone)", _flag("WARTA_PARTNERSHIP_FILTER"), shown="1")
+    line_filter: bool = setting(
+        "WARTA_LINE_FILTER", True, "`0`: the cleaning rules alone decide which lines of a flattened page are the "
+        "article, without the learned line check trained on realset:train (to measure the rules alone)",
+        _flag("WARTA_LINE_FILTER"), shown="1")
     no_rules: bool = setting("WARTA_NO_RULES", False,
                              "`1`: the NER model alone, without the knowledge base's name rules (to measure the model)",
                              _flag("WARTA_NO_RULES"), shown="0")

@@ -7,10 +7,10 @@ page-text cleaner uses.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from warta.clean import lines as L
+from warta.clean.html_date import from_tree, padded_year
 
 
 @dataclass
@@ -35,22 +35,11 @@ def _extract(html, url: str | None):
     return meta.get("text") or "", meta
 
 
-META_TIME = re.compile(
-    r"<meta[^>]+(?:property|name|itemprop)=[\"'](?:article:published_time|datePublished|pubdate|publishdate|date)[\"'][^>]*content=[\"'](?P<v>[^\"']+)", re.I)
-
-
-def _published(html: str, fallback: str | None) -> str | None:
-    """The page's own publication time with its offset, when a meta tag gives one."""
-    m = META_TIME.search(html[:50000])
-    if m and re.match(r"\d{4}-\d{2}-\d{2}", m.group("v")):
-        return m.group("v").strip()
-    return fallback
-
-
 def html_to_page(html: str, url: str | None = None) -> HtmlPage:
     from trafilatura.utils import load_html
     tree = load_html(html)       # parsed once: the headline is read before trafilatura prunes the tree
     heads = _heads(tree)
+    stated = from_tree(tree)     # the JSON-LD scripts are gone once trafilatura has pruned the tree
     text, meta = _extract(tree if tree is not None else html, url)
     if text is None:
         return HtmlPage(text="", url=url)
@@ -66,7 +55,7 @@ def html_to_page(html: str, url: str | None = None) -> HtmlPage:
     host = urlsplit(url or meta.get("url") or "").hostname
     named = [a for a in (meta.get("author") or "").split(";") if a.strip()] or (heads[2] if heads else [])
     authors = clean_authors(named, site=meta.get("sitename"), host=host)
-    date = _published(html, meta.get("date"))
+    date = stated or (None if padded_year(meta.get("date"), html) else meta.get("date"))
     return HtmlPage(
         text="\n\n".join(kept), title=_title(heads, meta, url), published=date, authors=authors,
         site=meta.get("sitename"), url=url or meta.get("url"), description=meta.get("description"),

@@ -14,6 +14,7 @@ from warta.clean.lexicon import load
 WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d[\d.,]*", re.U)
 CLOSERS = ('.', '!', '?', '"', '”', '’', "'", ')', ']', ':', '…')
 EDITOR_TAG = re.compile(r"^\(\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,5})\s*(?:/\s*[\w.]+)?\s*\)$")
+BULLET = re.compile(r"^(?:[•·▪●◦*]|[-–]\s|\d{1,2}[.)]\s)")
 AGENCY_TAG = re.compile(r"^\(\s*[a-z]{2,6}(?:\s*/\s*[a-z]{2,6})*\s*\)$")
 
 
@@ -26,6 +27,8 @@ def _chrome() -> dict:
         "exact": {str(x).lower() for x in c["exact_lines"]},
         "nav": {w.lower() for w in c["nav_words"]},
         "captions": tuple(x.lower() for x in c["caption_markers"]),
+        "prompts": tuple(x.lower() for x in c["prompt_phrases"]),
+        "boxes": {h.lower() for h in c["box_headings"]},
     }
 
 
@@ -37,8 +40,8 @@ def words(s: str) -> list[str]:
     return WORD.findall(s)
 
 
-def cap_ratio(s: str) -> float:
-    ws = [w for w in words(s) if w[0].isalpha()]
+def cap_ratio(s: str, ws: list[str] | None = None) -> float:
+    ws = [w for w in (words(s) if ws is None else ws) if w[0].isalpha()]
     if not ws:
         return 0.0
     return sum(w[0].isupper() for w in ws) / len(ws)
@@ -49,18 +52,36 @@ def is_heading(s: str) -> bool:
     return key in _chrome()["headings"]
 
 
+def is_teaser(s: str) -> bool:
+    """A headline or a first sentence cut short by "…": the teaser of another article."""
+    return s.rstrip().endswith(("…", "...")) and 4 <= len(words(s)) <= 40
+
+
+def is_box_heading(s: str) -> bool:
+    """"Poin penting", "Key takeaways": the heading of a box of bullets summing up the article."""
+    return s.lower().rstrip(":").strip() in _chrome()["boxes"]
+
+
+def is_prompt(s: str, max_words: int = 40) -> bool:
+    """"Yuk follow kami di Google News", "As a subscriber, you can gift ...": a prompt to the reader."""
+    low = s.lower()
+    return any(p in low for p in _chrome()["prompts"]) and len(words(s)) <= max_words
+
+
 def is_chrome_line(s: str) -> bool:
     """A line that is chrome wherever it stands."""
     low = s.lower()
     c = _chrome()
     if low in c["exact"] or low.startswith(c["prefixes"]):
         return True
-    if is_label_line(s):
+    if is_label_line(s) or is_prompt(s):
         return True
     if is_caption(s):
         return True
     if re.fullmatch(r"(?:[-–—•|·]\s*)+", s):
         return True
+    if re.fullmatch(r"(?:https?://|www\.)\S+", s) or re.fullmatch(r"(?:\\[nrt]\s*)+", s):
+        return True  # a bare address, or escapes left in the text ("\n\n\n")
     if is_nav(s):
         return True
     return bool(AGENCY_TAG.match(s))
@@ -89,11 +110,16 @@ def is_caption(s: str) -> bool:
     return any(m in low for m in marks if m.startswith("(")) or low.startswith(tuple(m for m in marks if not m.startswith("(")))
 
 
-def is_label_line(s: str) -> bool:
-    """"Editor : X", "Reporter: Y | Editor: Z", "Sumber: Antara": a credit line."""
+@lru_cache(maxsize=1)
+def _label_line() -> re.Pattern:
     c = load("chrome")
     labels = "|".join(map(re.escape, sorted(c["author_labels"] + c["editor_labels"] + c["credit_labels"], key=len, reverse=True)))
-    return bool(re.match(rf"^(?:{labels})\s*(?:&\s*\w+\s*)?:", s, re.I)) and len(words(s)) <= 14
+    return re.compile(rf"^(?:{labels})\s*(?:&\s*\w+\s*)?:", re.I)
+
+
+def is_label_line(s: str) -> bool:
+    """"Editor : X", "Reporter: Y | Editor: Z", "Sumber: Antara": a credit line."""
+    return bool(_label_line().match(s)) and len(words(s)) <= 14
 
 
 def is_nav(s: str) -> bool:
@@ -112,9 +138,9 @@ def editor_tag(s: str) -> str | None:
     return None
 
 
-def is_prose(s: str) -> bool:
+def is_prose(s: str, ws: list[str] | None = None) -> bool:
     """Sentence-shaped: enough words, mostly lowercase, closed by punctuation."""
-    ws = words(s)
+    ws = words(s) if ws is None else ws
     if len(ws) >= 25:
         return True
     if len(ws) < 6:
@@ -124,7 +150,7 @@ def is_prose(s: str) -> bool:
         return False
     # names make news sentences capital-heavy; a headline is rarely closed by a full stop
     limit = 0.85 if len(ws) >= 8 else 0.6
-    return cap_ratio(s) < limit
+    return cap_ratio(s, ws) < limit
 
 
 def is_headline(s: str) -> bool:

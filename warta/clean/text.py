@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from warta.clean import line_filter
 from warta.clean import lines as L
 from warta.clean.lead import parse_lead
 
@@ -38,7 +39,7 @@ def _lead_index(lines: list[str]) -> int | None:
     prose = [i for i, s in enumerate(lines) if s and L.is_prose(s) and not L.is_chrome_line(s)]
     if not prose:
         return None
-    first = next((i for i in prose[:8] if parse_lead(lines[i])), prose[0])
+    first = next((i for i in prose[:8] if parse_lead(lines[i]) and not L.is_teaser(lines[i])), prose[0])
     # "Jakarta -" or "Makassar, Contoh.com --" alone on the line above the first sentence
     above = next((j for j in range(first - 1, max(-1, first - 3), -1) if lines[j]), None)
     if above is not None and not parse_lead(lines[first]):
@@ -50,7 +51,8 @@ def _lead_index(lines: list[str]) -> int | None:
     return again[0] if again else first
 
 
-def clean_lines(text: str) -> Cleaned:
+def clean_lines(text: str, learned: bool = True) -> Cleaned:
+    """`learned=False`: the rules alone, without the line check of warta/clean/line_filter.py."""
     lines = [L.norm_line(s) for s in text.split("\n")]
     start = _lead_index(lines)
     if start is None:
@@ -58,10 +60,35 @@ def clean_lines(text: str) -> Cleaned:
     head = [s for s in lines[:start] if s]
     out = Cleaned([], head, removed=list(head), lead_line=lines[start])
     i, n = start, len(lines)
+    if _lead_only(lines[start]):
+        # "Jakarta -" alone above the first sentence: the lead of that paragraph
+        j = next((k for k in range(start + 1, n) if lines[k]), None)
+        if j is not None and L.is_prose(lines[j]) and not L.is_chrome_line(lines[j]):
+            lines[j] = f"{lines[start]} {lines[j]}"
+            out.lead_line = lines[j]
+            i = j
     while i < n:
         s = lines[i]
         i += 1
         if not s:
+            continue
+        if L.is_teaser(s) and (L.is_teaser(next((x for x in lines[i:] if x), "")) or
+                               out.removed and L.is_teaser(out.removed[-1])):
+            # related articles cut short by "…": a run of teasers ends the article unless
+            # long prose follows it
+            out.removed.append(s)
+            resume = _prose_after_teasers(lines, i)
+            if resume is None:
+                out.removed += [x for x in lines[i:] if x]
+                break
+            continue
+        if L.is_box_heading(s):
+            # a box of key points: its bullets go with it, the article goes on after them
+            out.removed.append(s)
+            while i < n and (not lines[i] or L.BULLET.match(lines[i])):
+                if lines[i]:
+                    out.removed.append(lines[i])
+                i += 1
             continue
         if L.is_heading(s):
             out.removed.append(s)
@@ -94,6 +121,9 @@ def clean_lines(text: str) -> Cleaned:
         elif prev_kept and _is_value_item(s, nxt):
             # a list inside the article: prices, capacities ("Atto 3 Advanced - Rp 390 juta")
             out.paragraphs.append(s)
+        elif prev_kept and _in_value_list(s, out.paragraphs[-1], lines[i:]):
+            # an item of that list without a value of its own ("Varian Standar"), the list going on
+            out.paragraphs.append(s)
         elif prev_kept and (_unclosed_sentence(s) and (not nxt or L.is_prose(nxt)) or not nxt and _page_cut(s)):
             # a sentence left unclosed inside the article, or the page cut mid-sentence
             out.paragraphs.append(s)
@@ -108,8 +138,24 @@ def clean_lines(text: str) -> Cleaned:
                 out.removed += [x for x in lines[i:] if x]
                 break
     _drop_trailing_chrome(out, next((x for x in reversed(lines) if x), ""))
+    drop = line_filter.dropped(lines, out.paragraphs, out.head) if learned else set()
+    if drop:
+        out.removed += [p for k, p in enumerate(out.paragraphs) if k in drop]
+        out.paragraphs = [p for k, p in enumerate(out.paragraphs) if k not in drop]
     out.tail = _tail(lines, out.paragraphs)
     return out
+
+
+def _lead_only(s: str) -> bool:
+    lead = parse_lead(s)
+    return bool(lead and lead.end >= len(s) and len(L.words(s)) <= 5)
+
+
+def _prose_after_teasers(lines: list[str], i: int, min_words: int = 20) -> int | None:
+    """i when the next two non-empty lines are long prose, not teasers: the article goes on."""
+    nxt = [s for s in lines[i:] if s][:2]
+    ok = len(nxt) == 2 and all(L.is_prose(s) and not L.is_teaser(s) and len(L.words(s)) >= min_words for s in nxt)
+    return i if ok else None
 
 
 def _tail(lines: list[str], paragraphs: list[str], k: int = 4) -> list[str]:
@@ -142,6 +188,15 @@ def _is_value_item(s: str, nxt: str) -> bool:
         return False
     return bool(VALUE.search(s)) or (bool(nxt) and len(L.words(s)) <= 6 and bool(VALUE.search(nxt))
                                      and len(L.words(nxt)) <= 14)
+
+
+def _in_value_list(s: str, last: str, rest: list[str], ahead: int = 2) -> bool:
+    """A short line between value items: the kept line above is one, and one of the next
+    `ahead` lines (separators "-" and "•" skipped) is one too."""
+    if L.is_chrome_line(s) or len(L.words(s)) > 8 or not _is_value_item(last, ""):
+        return False
+    nxt = [x for x in rest if x and x not in ("-", "•")][:ahead + 1]
+    return any(_is_value_item(x, y) for x, y in zip(nxt[:ahead], nxt[1:] + [""]))
 
 
 def _date_line(s: str) -> bool:
