@@ -81,6 +81,7 @@ class Strict(BaseModel):
 class CleanDates(Strict):
     zones: Table
     relative_days: dict[str, int]
+    published_meta: list[str]
 
 
 class Outlets(Words):
@@ -326,6 +327,7 @@ SCHEMAS: dict[str, Any] = {
     "facts/people.yaml": People,
     "facts/product.yaml": Product,
     "facts/*_filter.json": LogisticModel,
+    "clean/*_filter.json": LogisticModel,
     "kb/lexicon.yaml": Words,
     "kb/compiled.json": CompiledKB,
     "kb/*.yaml": KBSource,

@@ -46,12 +46,17 @@ def test_turned_off_the_rules_alone_decide(monkeypatch):
 
 def test_a_model_file_for_other_features_is_refused_naming_the_file(tmp_path, monkeypatch):
     bad = tmp_path / "line_filter.json"
-    bad.write_text(json.dumps({"features": ["bias"], "weights": [0.0], "threshold": 0.5}), encoding="utf-8")
+    bad.write_text(json.dumps({"features": ["bias"], "weights": [0.0], "threshold": 0.5, "trained_on": "realset:train",
+                               "recipe": "python -m warta.clean.train_line_filter"}), encoding="utf-8")
     monkeypatch.setattr(line_filter, "MODEL", bad)
     line_filter._model.cache_clear()
     try:
         with pytest.raises(ValueError, match="line_filter.json.*retrain"):
             clean_lines(PAGE.format(middle=HEAD))
+        bad.write_text(json.dumps({"features": ["bias"], "weights": [0.0], "threshold": 0.5}), encoding="utf-8")
+        line_filter._model.cache_clear()
+        with pytest.raises(ValueError, match="line_filter.json: trained_on: Field required; recipe: Field required"):
+            clean_lines(PAGE.format(middle=HEAD))    # a model without its recipe is not used
     finally:
         line_filter._model.cache_clear()
 

@@ -17,16 +17,17 @@ No model file, or WARTA_LINE_FILTER=0: the rules alone decide.
 """
 from __future__ import annotations
 
-import json
 import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from warta import datafiles
 from warta.clean import lines as L
 from warta.clean.lead import parse_lead
 from warta.clean.lexicon import load
+from warta.dataschemas import LogisticModel
 from warta.settings import Settings
 
 MODEL = Path(__file__).resolve().parents[1] / "data" / "clean" / "line_filter.json"
@@ -160,7 +161,7 @@ class Page:
 def _model() -> dict | None:
     if not MODEL.exists():
         return None
-    m = json.loads(MODEL.read_text(encoding="utf-8"))
+    m = datafiles.read(MODEL, LogisticModel)
     if tuple(m.get("features", ())) != FEATURES:
         raise ValueError(f"{MODEL}: features {m.get('features')} are not this code's {FEATURES}; "
                          "retrain with python -m warta.clean.train_line_filter")
