@@ -43,8 +43,10 @@ class Reading:
     sentence_markers: set[str] = field(default_factory=set)  # ... and in the sentence
     verbs: set[str] = field(default_factory=set)             # every verb class the type reads, in the sentence
     future_time: bool = False
+    future_year: bool = False               # a year after the article's
     past_time: bool = False
     signed: bool = False
+    purpose: bool = False                   # the trigger opens a purpose clause ("untuk membangun")
 
 
 def _clause(text: str, at: int) -> tuple[int, int]:
@@ -104,6 +106,12 @@ def read(ftype: str, text: str, year: int | None = None) -> Reading:
         at, _, r.verb = min(hits)
         r.trigger = at
     a, b = _clause(text, r.trigger)
+    if r.verb and t.get("purpose"):
+        before = text[max(a, r.trigger - 30):r.trigger]
+        pm = [m for m in rx(tuple(lx["purpose"])).finditer(before) if len(WORD.findall(before[m.end():])) <= 1]
+        if pm:
+            r.purpose = True
+            a = max(a, r.trigger - len(before) + pm[-1].start())   # the main verb's markers do not reach the purpose
     nearest = None
     for cls in MARKERS:
         pat = rx(tuple(lx["markers"][cls]))
@@ -122,6 +130,7 @@ def read(ftype: str, text: str, year: int | None = None) -> Reading:
     if r.verb and r.negated and r.ending is None and _absent_before(text, r.trigger):
         r.ending = "deny"   # "tidak ada kesepakatan", "no talks": the thing denied, not pending
     fut, past = _years(text, year)
+    r.future_year = fut
     r.future_time = fut or bool(rx(tuple(lx["time_future"])).search(text))
     r.past_time = past or bool(rx(tuple(lx["time_past"])).search(text))
     r.signed = bool(rx(tuple(lx["signed_words"])).search(text))
@@ -131,18 +140,41 @@ def read(ftype: str, text: str, year: int | None = None) -> Reading:
 def status(ftype: str, r: Reading) -> str | None:
     """The rules' status from a reading, or None when the clause says nothing."""
     t = _lx()["types"].get(ftype) or {}
+    st = _status(t, r)
+    done = (_lx()["stages"].get(ftype) or {}).get("done") or []
+    if st in done and r.future_year and r.marker not in ("perfect", "official") and t.get("future"):
+        return t["future"]   # "mulai beroperasi pada 2026" in a 2024 article
+    return st
+
+
+def _status(t: dict, r: Reading) -> str | None:
     if r.ending and t.get("cancel"):
         return t["cancel"]
     if r.negated_future:
         return t.get("negated_future")
     if r.verb is None:
-        return t.get(r.marker) if r.marker in ("future", "modal") else None
+        return None   # a marker with no trigger to scope over says nothing
     if r.negated:
         return (t.get("negated") or {}).get(r.verb) or t["verbs"][r.verb]
     if r.marker in ("future", "modal"):
         return t[r.marker]
+    if r.purpose and r.marker is None:
+        return t["purpose"]
     if r.marker == "progressive":
         return (t.get("progressive") or {}).get(r.verb) or t["verbs"][r.verb]
     if r.marker in ("perfect", "official"):
         return (t.get("perfect") or {}).get(r.verb) or t["verbs"][r.verb]
     return t["verbs"][r.verb]
+
+
+def status_of_fact(ftype: str, sentences: list[str], year: int | None = None) -> str | None:
+    """The rules' status of a fact told in `sentences`: the first sentence's, or for a
+    type that combines (a facility told over several sentences) the weightiest; None
+    when the clauses say nothing or the type leaves it to its extractor."""
+    if (_lx()["types"].get(ftype) or {}).get("decides", True) is False:
+        return None
+    said = [st for st in (status(ftype, read(ftype, s, year)) for s in sentences) if st]
+    order = (_lx()["types"].get(ftype) or {}).get("combine")
+    if not said:
+        return None
+    return min(said, key=lambda st: order.index(st) if st in order else len(order)) if order else said[0]
