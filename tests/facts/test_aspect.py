@@ -90,6 +90,18 @@ def test_the_model_file_reports_the_ablation():
     m = status_model._model()
     assert m is not None and len(m["weights"]) == len(status_model.STAGES)
     acc = m["status_accuracy"]
-    for kind in ("rules_only", "clause_reading_only", "rules_and_model"):
+    for kind in ("rules_only", "rules_and_model"):
         assert {"train", "dev"} <= set(acc[kind]), kind
     assert "train_5fold" in acc["rules_and_model"]
+
+
+@pytest.mark.parametrize("text", ["JAKARTA - Toyota membantah isu kerja sama dengan PLN.",
+                                  "JAKARTA - Toyota membantah kabar berdiskusi dengan PLN soal merger."])
+def test_a_denial_ends_the_deal_and_is_no_hedge(extract, text):
+    got = [f for f in extract(text) if f.type == "PARTNERSHIP"]
+    assert len(got) == 1 and got[0].status == "ended" and got[0].certainty == "asserted", got
+
+
+def test_a_rumour_without_denial_stays_hedged(extract):
+    got = [f for f in extract("JAKARTA - Toyota dikabarkan berdiskusi dengan PLN soal merger.") if f.type == "PARTNERSHIP"]
+    assert len(got) == 1 and got[0].certainty == "hedged", got
