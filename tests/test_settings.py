@@ -34,7 +34,7 @@ def test_each_setting_is_read_from_its_variable():
            "WARTA_CORS_ORIGINS": "https://a.example, https://b.example", "WARTA_NER": "Encoder",
            "WARTA_KB_EXTRA": "/a.yaml:/b.yaml", "WARTA_NO_RULES": "1", "WARTA_SHARED": "/s", "WARTA_CACHE": "/c",
            "WARTA_REALSET_CACHE": "/r", "WARTA_TEST_PG": "postgresql+psycopg://pg/t", "WARTA_FUZZ_EXAMPLES": "500", "WARTA_KILL_SEED": "7",
-           "WARTA_API_CACHE_SECONDS": "0.5", "WARTA_PARTNERSHIP_FILTER": "0", "WARTA_LINE_FILTER": "0", "WARTA_USER": "ana",
+           "WARTA_API_CACHE_SECONDS": "0.5", "WARTA_PARTNERSHIP_FILTER": "0", "WARTA_LINE_FILTER": "0", "WARTA_STATUS_MODEL": "1", "WARTA_USER": "ana",
            "WARTA_ENCODER_RUNTIME": "FP32"}
     s = Settings.from_env(env)
     assert (s.db_url, s.api_token, s.max_page_bytes) == ("sqlite:///x.db", "t", 1000)
@@ -45,6 +45,7 @@ def test_each_setting_is_read_from_its_variable():
     assert (s.test_pg, s.fuzz_examples, s.kill_seed) == ("postgresql+psycopg://pg/t", 500, 7)
     assert (s.api_cache_seconds, s.partnership_filter, s.user, s.encoder_runtime) == (0.5, False, "ana", "fp32")
     assert s.line_filter is False
+    assert s.status_model is True
     # every declared setting was set above: a new one needs a line here
     assert {f.metadata["env"] for f in fields(Settings) if "env" in f.metadata} == set(env)
 

@@ -280,6 +280,57 @@ class Sectors(Strict):
     other: Label
 
 
+class SoftmaxModel(BaseModel):
+    """A trained multi-class model: one weight row per class, one weight per feature."""
+    model_config = ConfigDict(extra="allow")
+    stages: list[str]
+    features: list[str]
+    weights: list[list[float]]
+    trained_on: str
+    recipe: str
+
+    @model_validator(mode="after")
+    def _shape(self) -> SoftmaxModel:
+        if len(self.weights) != len(self.stages) or any(len(r) != len(self.features) for r in self.weights):
+            raise ValueError(f"weights must be {len(self.stages)} rows of {len(self.features)}")
+        return self
+
+
+def _statuses_in(node: Any) -> list[str]:
+    if isinstance(node, str):
+        return [node]
+    if isinstance(node, dict):
+        return [s for v in node.values() for s in _statuses_in(v)]
+    if isinstance(node, list):
+        return [s for v in node for s in _statuses_in(v)]
+    return []
+
+
+class Aspect(Words):
+    """Tense and aspect words (warta.facts.aspect) and what each reading means per fact type."""
+    markers: dict[str, list[str]]
+    negation_reach: int = Field(ge=1)
+    verbs: dict[str, list[str]]
+    types: dict[FactType, dict[str, Any]]
+    stages: dict[FactType, dict[str, list[str]]]
+
+    @model_validator(mode="after")
+    def _as_contract(self) -> Aspect:
+        for t, reading in self.types.items():
+            for key in ("verbs", "progressive", "perfect", "negated"):
+                unknown = set(reading.get(key) or {}) - set(self.verbs)
+                if unknown:
+                    raise ValueError(f"types.{t}.{key}: verb classes {sorted(unknown)} are not in `verbs`")
+            bad = set(_statuses_in(reading)) - set(STATUS_VALUES[t])
+            if bad:
+                raise ValueError(f"types.{t}: {sorted(bad)} are not {t} statuses ({', '.join(STATUS_VALUES[t])})")
+        for t, stages in self.stages.items():
+            bad = set(_statuses_in(stages)) - set(STATUS_VALUES[t])
+            if bad:
+                raise ValueError(f"stages.{t}: {sorted(bad)} are not {t} statuses")
+        return self
+
+
 class KeyPart(Strict):
     entities: list[str] | None = None
     distinct: bool = False
@@ -315,6 +366,7 @@ SCHEMAS: dict[str, Any] = {
     "clean/dates.yaml": CleanDates,
     "clean/outlets.yaml": Outlets,
     "clean/sources.yaml": Words,
+    "facts/aspect.yaml": Aspect,
     "facts/facility.yaml": Facility,
     "facts/infrastructure.yaml": Infrastructure,
     "facts/investment.yaml": Investment,
@@ -326,6 +378,7 @@ SCHEMAS: dict[str, Any] = {
     "facts/partnership.yaml": Partnership,
     "facts/people.yaml": People,
     "facts/product.yaml": Product,
+    "facts/status_model.json": SoftmaxModel,
     "facts/*_filter.json": LogisticModel,
     "clean/*_filter.json": LogisticModel,
     "kb/lexicon.yaml": Words,

@@ -132,6 +132,10 @@ class Settings:
         "WARTA_LINE_FILTER", True, "`0`: the cleaning rules alone decide which lines of a flattened page are the "
         "article, without the learned line check trained on realset:train (to measure the rules alone)",
         _flag("WARTA_LINE_FILTER"), shown="1")
+    status_model: bool = setting(
+        "WARTA_STATUS_MODEL", False, "`1`: the learned status model (trained on realset:train, over the rules' status and "
+        "the clause's tense and aspect) chooses each fact's status; off by default: on train and dev it does not yet beat "
+        "the rules (scores in warta/data/facts/status_model.json)", _flag("WARTA_STATUS_MODEL"), shown="0")
     no_rules: bool = setting("WARTA_NO_RULES", False,
                              "`1`: the NER model alone, without the knowledge base's name rules (to measure the model)",
                              _flag("WARTA_NO_RULES"), shown="0")

@@ -1,9 +1,12 @@
 """Certainty: a fact is hedged when its sentence reports or doubts it, or when a
 hedge sentence elsewhere in the article names one of its parties together with
 a word of its fact family ("Belum ada kepastian dengan perusahaan mana X akan
-bermitra" covers X's partnership talks),."""
+bermitra" covers X's partnership talks).  A denial is no hedge: "X membantah isu
+merger dengan Y" states that there is no deal (status ended, certainty asserted),
+whatever words of rumour it repeats."""
 from __future__ import annotations
 
+from warta.facts import aspect
 from warta.facts.lexicon import load, rx
 from warta.model import Fact, Sentence
 
@@ -14,6 +17,8 @@ def is_hedged_text(text: str) -> bool:
 
 def certainty(fact: Fact, sentence: Sentence, sentences: list[Sentence], party_names: list[str],
               party_surfaces: list[str]) -> str:
+    if aspect.read(fact.type, sentence.text).ending == "deny":
+        return "asserted"
     if is_hedged_text(sentence.text):
         return "hedged"
     family = load("modality")["family"].get(fact.type)

@@ -1,7 +1,9 @@
-"""Stage "facts": every extractor over the resolved document, then certainty."""
+"""Stage "facts": every extractor over the resolved document, then the status its
+clauses' tense and aspect give (aspect; the extractor's where they say nothing),
+then the learned status model's choice when it is on (status_model), then certainty."""
 from __future__ import annotations
 
-from warta.facts import facility, infrastructure, investment, launch, partnership, people, product
+from warta.facts import aspect, facility, infrastructure, investment, launch, partnership, people, product, status_model
 from warta.facts.context import DocView
 from warta.facts.modality import certainty
 from warta.model import Fact, WorkDoc
@@ -38,6 +40,10 @@ def facts(wd: WorkDoc) -> WorkDoc:
     for ftype, fn in EXTRACTORS.items():
         for f in fn(v):
             if ftype not in NO_CERTAINTY:
+                said, year = [e.sentence for e in f.evidence], v.ref.year if v.ref else None
+                f.status = aspect.status_of_fact(ftype, said, year) or f.status
+                f.status = status_model.decide(ftype, f.status, said, [e.start for e in f.evidence], v.body,
+                                               wd.doc.metadata.title, year, status_model.names_of(f.args))
                 sent = next(s for s in v.sentences if s.start == f.evidence[0].start)
                 names = _parties(f)
                 f.certainty = certainty(f, sent, v.sentences, names, [x for n in names for x in surfaces.get(n, [])])
