@@ -82,6 +82,7 @@ class CleanDates(Strict):
     zones: Table
     relative_days: dict[str, int]
     published_meta: list[str]
+    country_zones: Annotated[dict[str, Annotated[str, Field(pattern=r"^[+-]\d{2}:\d{2}$")]], Field(min_length=1)]
 
 
 class Outlets(Words):

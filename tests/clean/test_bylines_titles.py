@@ -111,3 +111,12 @@ def test_label_before_the_name_in_a_dated_byline():
 def test_label_and_name_on_two_lines_after_the_article():
     m = _meta(f"Bank Contoh Buka 40 Cabang\n{P1}\n\n{P2}\n\n{P3}\n- Penulis :\n- Sari Dewi\n")
     assert m.authors == ["Sari Dewi"]
+
+
+def test_a_time_printed_without_its_zone_is_in_the_sites_country():
+    page = f"Bank Contoh Buka 40 Cabang\nSenin, 8 Juni 2020 11:08\n{P1}\n\n{P2}\n\n{P3}\n"
+    assert _meta(page, "https://www.contoh.com.sg/bank").published == "2020-06-08T11:08:00+08:00"
+    assert _meta(page, "https://www.contoh.co.kr/bank").published == "2020-06-08T11:08:00+09:00"
+    assert _meta(page, "https://www.contoh.co.id/bank").published == "2020-06-08T11:08:00+07:00"
+    assert _meta(page, "https://www.contoh.com/bank").published == "2020-06-08T11:08:00+07:00"   # unknown: WIB
+    assert _meta(page.replace("11:08", "11:08 WIT"), "https://www.contoh.com.sg/bank").published.endswith("+09:00")

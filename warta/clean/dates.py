@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import lru_cache
+from urllib.parse import urlparse
 
 from warta.calendar import months as month_table
 from warta.clean.lexicon import load
@@ -26,6 +27,16 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     numeric = re.compile(rf"\b(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>(?:19|20)\d{{2}})\b{time}")
     iso = re.compile(rf"\b(?P<y>(?:19|20)\d{{2}})-(?P<m>\d{{2}})-(?P<d>\d{{2}})(?:T)?{time}")
     return named, english, numeric, iso
+
+
+DEFAULT_ZONE = "+07:00"     # WIB: the zone of a printed time on an Indonesian site
+
+
+def site_zone(url: str | None) -> str:
+    """The offset of a time the site prints without a zone: its country's (by the url's
+    country-code domain, warta/data/clean/dates.yaml `country_zones`), else WIB."""
+    host = (urlparse(url if url and "//" in url else f"//{url or ''}").hostname or "").rstrip(".")
+    return load("dates")["country_zones"].get(host.rsplit(".", 1)[-1].lower(), DEFAULT_ZONE) if "." in host else DEFAULT_ZONE
 
 
 def parse_portal_date(text: str, default_zone: str | None = "+07:00") -> str | None:

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from warta.clean import lines as L
 from warta.clean.authors import authors, labelled, wire_editors
-from warta.clean.dates import find_dates
+from warta.clean.dates import find_dates, site_zone
 from warta.clean.lead import parse_lead, place
 from warta.clean.lexicon import load
 from warta.clean.outlets import host_of, resolve_site
@@ -20,7 +20,7 @@ from warta.model import Metadata
 
 
 def extract_metadata(c: Cleaned, url: str | None = None) -> Metadata:
-    published, byline = _published(c.head)
+    published, byline = _published(c.head, url)
     lead = _orient(parse_lead(c.lead_line) if c.lead_line else None, url)
     site, credit = resolve_site(lead.site if lead else None, bool(lead and lead.credit), url,
                                 "\n".join(c.head + c.removed) + "\n" + c.body)
@@ -73,12 +73,14 @@ def _squash(s: str) -> str:
     return re.sub(r"[^a-z0-9]", "", s.lower())
 
 
-def _published(head: list[str]) -> tuple[str | None, str | None]:
-    """The first date in the page head, and the line that carried it (the byline)."""
+def _published(head: list[str], url: str | None = None) -> tuple[str | None, str | None]:
+    """The first date in the page head, and the line that carried it (the byline); a time
+    printed without its zone is in the site's (`site_zone`)."""
+    zone = site_zone(url)
     for s in head:
         if L.is_caption(s):
             continue
-        found = find_dates(s)
+        found = find_dates(s, zone)
         if found:
             return found[0][2], s
     return None, None
