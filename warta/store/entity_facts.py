@@ -12,7 +12,7 @@ Orders that Python compared with `x or ""` compare COALESCE(x, '') here, so a mi
 date sorts first on both backends, as before."""
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import defaultdict, namedtuple
 from functools import cache
 from typing import Any
 
@@ -26,6 +26,18 @@ F, FE, E, D = M.Fact, M.FactEntity, M.Evidence, M.Document
 LIGHT = (F.id, F.type, F.status, F.certainty, F.first_seen, F.last_seen, F.sources, F.review)
 # the statements below are built once, with parameters: building a subquery's columns
 # costs more Python time than the database takes to answer it
+
+
+def _plain(result) -> list:
+    """A result's rows as named tuples: a field of one reads several times faster than a
+    Row's, and a profile reads thousands of them."""
+    make = _row_type(tuple(result.keys()))._make
+    return [make(r) for r in result]
+
+
+@cache
+def _row_type(keys: tuple[str, ...]):
+    return namedtuple("Row", keys)
 
 
 def not_rejected():
@@ -72,8 +84,8 @@ def profile_facts(s: Session, eid: str, per_type: int, partners: int, recent: in
     (`first`, with their arguments; at least the first), the `recent` latest first seen
     (`recent`: the timeline's), the `partners` newest partnerships (`newest`), and the
     partnerships stated more than once (whose status history the timeline gives)."""
-    return list(s.execute(_profile_facts(include_rejected),
-                          {"eid": eid, "per_type": max(per_type, 1), "partners": partners, "recent": recent}).all())
+    return _plain(s.execute(_profile_facts(include_rejected),
+                            {"eid": eid, "per_type": max(per_type, 1), "partners": partners, "recent": recent}))
 
 
 @cache
@@ -86,7 +98,7 @@ def _partnerships(include_rejected: bool) -> Select:
 
 def partnerships(s: Session, eid: str, limit: int, include_rejected: bool = False) -> list:
     """The entity's `limit` newest partnerships (last seen, then id, descending)."""
-    return list(s.execute(_partnerships(include_rejected), {"eid": eid, "limit": max(limit, 0)}).all())
+    return _plain(s.execute(_partnerships(include_rejected), {"eid": eid, "limit": max(limit, 0)}))
 
 
 @cache
@@ -107,7 +119,7 @@ def _status_steps() -> Select:
 def status_steps(s: Session, fids: list[str]) -> list:
     out: list = []
     for part in chunks(fids):
-        out += s.execute(_status_steps(), {"ids": part}).all()
+        out += _plain(s.execute(_status_steps(), {"ids": part}))
     return sorted(out, key=lambda r: (r.date or "", r.id))
 
 
