@@ -23,7 +23,7 @@ from warta.store import models as M
 from warta.store.db import chunks
 
 F, FE, E, D = M.Fact, M.FactEntity, M.Evidence, M.Document
-LIGHT = (F.id, F.type, F.status, F.certainty, F.first_seen, F.last_seen, F.sources, F.review)
+LIGHT = (F.id, F.type, F.status, F.certainty, F.first_seen, F.last_seen, F.sources, F.review, F.score)
 # the statements below are built once, with parameters: building a subquery's columns
 # costs more Python time than the database takes to answer it
 
