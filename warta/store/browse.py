@@ -183,11 +183,19 @@ def _fact_conditions(s: Session, f: FactFilter) -> list:
     if f.country:
         ids = _kb_entities("country", f.country)
         cond.append(exists(select(FE.fact_id).where(FE.fact_id == F.id, FE.entity_id.in_(ids or ["-"]))))
-    if f.entity:
-        from warta.store.queries import find_entity
-        eid = find_entity(s, f.entity).id
-        cond.append(exists(select(FE.fact_id).where(FE.fact_id == F.id, FE.entity_id == eid)))
     return cond
+
+
+def _fact_source(s: Session, f: FactFilter):
+    """What the facts are read FROM: the facts table, or, filtered by an entity, that
+    entity's fact ids joined to it by primary key, so a page, its total and its facets
+    read the entity's facts only (a correlated EXISTS would walk the whole table by date)."""
+    if not f.entity:
+        return M.Fact.__table__
+    from warta.store.queries import find_entity
+    ids = (select(M.FactEntity.fact_id).where(M.FactEntity.entity_id == find_entity(s, f.entity).id)
+           .distinct().subquery("entity_fact_ids"))
+    return ids.join(M.Fact.__table__, M.Fact.id == ids.c.fact_id)
 
 
 def facts(s: Session, filters: FactFilter | None = None, sort: str = "last_seen", limit: int = 50, offset: int = 0,
@@ -202,12 +210,13 @@ def facts(s: Session, filters: FactFilter | None = None, sort: str = "last_seen"
         raise FilterError(f"unknown sort {sort!r} (choose from {', '.join(FACT_SORTS)}, '-' before one reverses it)")
     col, default_desc = FACT_SORTS[key]
     cond = _fact_conditions(s, f)
-    total = s.scalar(select(func.count()).select_from(M.Fact).where(*cond))
+    src = _fact_source(s, f)
+    total = s.scalar(select(func.count()).select_from(src).where(*cond))
     order = col.desc() if default_desc != desc else col.asc()
-    rows = list(s.scalars(select(M.Fact).where(*cond).order_by(order, M.Fact.last_seen.desc(), M.Fact.id)
+    rows = list(s.scalars(select(M.Fact).select_from(src).where(*cond).order_by(order, M.Fact.last_seen.desc(), M.Fact.id)
                           .limit(limit).offset(offset)))
     items = fact_items(s, rows, lang)
-    return Page(items, total, offset, limit, _fact_facets(s, cond, lang) if facets else {},
+    return Page(items, total, offset, limit, _fact_facets(s, src, cond, lang) if facets else {},
                 {k: v for k, v in asdict(f).items() if v not in (None, "")} | {"sort": sort})
 
 
@@ -237,14 +246,14 @@ def fact_items(s: Session, rows: list[M.Fact], lang: str = "id") -> list[dict]:
     return out
 
 
-def _fact_facets(s: Session, cond: list, lang: str) -> dict[str, dict[str, int]]:
+def _fact_facets(s: Session, source, cond: list, lang: str) -> dict[str, dict[str, int]]:
     F, E, D = M.Fact, M.Evidence, M.Document
     out: dict[str, dict[str, int]] = {}
     for name, col in (("type", F.type), ("status", F.status), ("certainty", F.certainty)):
-        out[name] = {k: n for k, n in s.execute(select(col, func.count()).where(*cond).group_by(col)
-                                                 .order_by(func.count().desc())).all() if k is not None}
+        out[name] = {k: n for k, n in s.execute(select(col, func.count()).select_from(source).where(*cond).group_by(col)
+                                                 .order_by(func.count().desc(), col)).all() if k is not None}
     total = sum(out["type"].values())
-    q = select(F.sources, func.count()).where(*cond).group_by(F.sources)
+    q = select(F.sources, func.count()).select_from(source).where(*cond).group_by(F.sources)
     src: Counter = Counter()
     for n, c in s.execute(q).all():
         src["1" if (n or 0) <= 1 else "2" if n == 2 else "3+"] += c
@@ -253,7 +262,7 @@ def _fact_facets(s: Session, cond: list, lang: str) -> dict[str, dict[str, int]]
         # counting by language, outlet and country reads every statement of every fact:
         # beyond this many facts the page offers them once the filters have narrowed it
         return out
-    ids = select(F.id).where(*cond).scalar_subquery() if cond else None
+    ids = select(F.id).select_from(source).where(*cond).scalar_subquery() if cond or source is not F.__table__ else None
     for name, col in (("language", D.language), ("outlet", D.site)):
         q = select(col, func.count(func.distinct(E.fact_id))).join(D, D.id == E.document_id)
         if ids is not None:

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from warta.store import models as M
 from warta.store.db import chunks
+from warta.store.entity_facts import latest_first, of_entity
 from warta.store.labels import fact_label, label, labels, sector_of
 from warta.store.queries import _kb_info, find_entity
 
@@ -205,13 +206,9 @@ def relationships(s: Session, name: str, lang: str = "id", limit: int = 100) -> 
     thing built or made): facts with the same counterpart are merged, and a step that
     several facts repeat is shown once.  Each step names the article that supports it."""
     e = find_entity(s, name)
-    fids = list(s.scalars(select(M.FactEntity.fact_id).where(M.FactEntity.entity_id == e.id).distinct()))
-    facts = []
-    for part in chunks(fids):
-        facts += s.scalars(select(M.Fact).where(M.Fact.id.in_(part), M.Fact.type.in_(RELATION_TYPES),
-                                                NOT_REJECTED)).all()
-    facts.sort(key=lambda f: (f.last_seen or "", f.id), reverse=True)
-    facts = facts[:limit]
+    # the latest `limit` of the entity's deals, chosen by the database (warta.store.entity_facts)
+    facts = list(s.scalars(latest_first(of_entity(e.id, M.Fact).where(M.Fact.type.in_(RELATION_TYPES), NOT_REJECTED))
+                           .limit(limit)))
     ids = [f.id for f in facts]
     evs, members = _evidence(s, ids), _members(s, ids)
     groups: dict[tuple, dict] = {}

@@ -9,6 +9,7 @@ from sqlalchemy import func, or_, select, text
 from sqlalchemy.orm import Session
 
 from warta.kb.base import COMPILED, load_kb
+from warta.store import entity_facts as EF
 from warta.store import models as M
 from warta.store.db import chunks
 from warta.store.sources import group_sources
@@ -75,30 +76,26 @@ def facts(s: Session, type: str | None = None, entity: str | None = None, status
           certainty: str | None = None, since: str | None = None, until: str | None = None,
           limit: int = 100, offset: int = 0, include_rejected: bool = False) -> list[dict]:
     limit = min(limit, MAX_LIMIT)
-    if entity:
-        # an entity's facts by primary key, then filtered here: SQLite would otherwise pick the
-        # low-selectivity type or date index and scan a large part of the table
-        rows = [f for f in _facts_by_ids(s, _fact_ids(s, find_entity(s, entity).id))
-                if (not type or f.type == type.upper()) and (not status or f.status == status)
-                and (not certainty or f.certainty == certainty) and (not since or (f.last_seen or "") >= since)
-                and (not until or (f.first_seen or "") <= until) and (include_rejected or f.review != "rejected")]
-        rows.sort(key=lambda f: (f.last_seen or "", f.id), reverse=True)
-        return [_fact_dict(f) for f in rows[offset:offset + limit]]
-    q = select(M.Fact)
+    cond = []
     if type:
-        q = q.where(M.Fact.type == type.upper())
+        cond.append(M.Fact.type == type.upper())
     if status:
-        q = q.where(M.Fact.status == status)
+        cond.append(M.Fact.status == status)
     if certainty:
-        q = q.where(M.Fact.certainty == certainty)
+        cond.append(M.Fact.certainty == certainty)
     if since:
-        q = q.where(M.Fact.last_seen >= since)
-    if until:
-        q = q.where(M.Fact.first_seen <= until)
+        cond.append(M.Fact.last_seen >= since)
+    if until:   # an entity's undated facts stay in its list, as they always have
+        cond.append((func.coalesce(M.Fact.first_seen, "") if entity else M.Fact.first_seen) <= until)
     if not include_rejected:   # an analyst's rejection hides a fact unless asked for
-        q = q.where(or_(M.Fact.review.is_(None), M.Fact.review != "rejected"))
-    q = q.order_by(M.Fact.last_seen.desc(), M.Fact.id).limit(limit).offset(offset)
-    return [_fact_dict(f) for f in s.scalars(q)]
+        cond.append(EF.not_rejected())
+    if entity:
+        # from the entity's fact ids (never a walk of the whole facts table by date or type),
+        # newest first and ties by id descending; only the page asked for is read
+        q = EF.latest_first(EF.of_entity(find_entity(s, entity).id, M.Fact).where(*cond))
+    else:
+        q = select(M.Fact).where(*cond).order_by(M.Fact.last_seen.desc(), M.Fact.id)
+    return [_fact_dict(f) for f in s.scalars(q.limit(limit).offset(offset))]
 
 
 def evidence(s: Session, fact_id: str) -> dict:
@@ -137,117 +134,64 @@ def _values(rows) -> list[dict]:
     return list(seen.values())
 
 
-def _fact_ids(s: Session, eid: str) -> list[str]:
-    """The ids of the facts naming an entity, through the (entity, fact) index.  Fetched
-    first as a list so the planner never walks the whole facts table in date order."""
-    return list(s.scalars(select(M.FactEntity.fact_id).where(M.FactEntity.entity_id == eid).distinct()))
-
-
-def _facts_by_ids(s: Session, ids: list[str]) -> list[M.Fact]:
-    out: list[M.Fact] = []
-    for part in chunks(ids):
-        out += s.scalars(select(M.Fact).where(M.Fact.id.in_(part))).all()
-    return out
-
-
 MAX_LISTED = 20   # sources and sentences listed per partner (the latest); the counts give the rest
-LIGHT = (M.Fact.id, M.Fact.type, M.Fact.status, M.Fact.certainty, M.Fact.first_seen, M.Fact.last_seen, M.Fact.sources,
-         M.Fact.review)
-
-
-def _light_facts(s: Session, ids: list[str]) -> list:
-    """The facts' scalar columns without their JSON arguments: an entity with thousands of
-    facts is counted and sorted without decoding them all."""
-    out: list = []
-    for part in chunks(ids):
-        out += s.execute(select(*LIGHT).where(M.Fact.id.in_(part))).all()
-    return out
-
-
-def _evidence_by_fact(s: Session, fids: list[str]) -> dict[str, list]:
-    """(evidence row, doc_id) of these facts, in date order; the rows carry sentence, date
-    and status only.  Two plain lookups rather than a join, so the planner always starts
-    from the fact ids."""
-    E = M.Evidence
-    evs: list = []
-    for part in chunks(fids):
-        evs += s.execute(select(E.fact_id, E.id, E.document_id, E.sentence, E.date, E.status)
-                         .where(E.fact_id.in_(part))).all()
-    doc_ids: dict[str, str] = {}
-    for part in chunks(sorted({e.document_id for e in evs})):
-        doc_ids.update(s.execute(select(M.Document.id, M.Document.doc_id).where(M.Document.id.in_(part))).all())
-    out: dict[str, list] = defaultdict(list)
-    for e in sorted(evs, key=lambda e: (e.date or "", e.id)):
-        out[e.fact_id].append((e, doc_ids.get(e.document_id)))
-    return out
-
-
-def _history_of(evs: list) -> list[dict]:
-    out: list[dict] = []
-    for e, doc_id in evs:
-        if not out or out[-1]["status"] != e.status:
-            out.append({"status": e.status, "date": e.date, "doc_id": doc_id})
-    return out
+TIMELINE = 500    # the profile's timeline: its latest entries
 
 
 def partners(s: Session, name: str, limit: int = 200, include_rejected: bool = False) -> dict:
     e = find_entity(s, name)
-    facts = [f for f in _light_facts(s, _fact_ids(s, e.id)) if f.type == "PARTNERSHIP"
-             and (include_rejected or f.review != "rejected")]
-    facts = sorted(facts, key=lambda f: (f.last_seen or "", f.id), reverse=True)[:limit]
+    return {"entity": {"id": e.id, "name": e.name, "type": e.type}, "partners": _partners(s, e, limit, include_rejected)}
+
+
+def _partners(s: Session, e: M.Entity, limit: int, include_rejected: bool, facts: list | None = None) -> list[dict]:
+    """The entity's `limit` latest partnerships (or these `facts`, newest first), one row per
+    other party, each with its evidence summarised (warta.store.entity_facts)."""
+    if facts is None:
+        facts = EF.partnerships(s, e.id, limit, include_rejected)
     ids = [f.id for f in facts]
-    others: dict[str, list] = defaultdict(list)
+    others: dict[str, set] = defaultdict(set)
     for part in chunks(ids):
         for fid, oid, oname in s.execute(select(M.FactEntity.fact_id, M.Entity.id, M.Entity.name)
                                          .join(M.Entity, M.Entity.id == M.FactEntity.entity_id)
                                          .where(M.FactEntity.fact_id.in_(part), M.FactEntity.entity_id != e.id)):
-            others[fid].append((oid, oname))
-    evidence_of = _evidence_by_fact(s, ids)
+            others[fid].add((oid, oname))
+    summary = EF.evidence_summary(s, ids, MAX_LISTED)
     out = []
     for f in facts:
-        evs = evidence_of.get(f.id, [])
-        srcs = sorted({d for _, d in evs})
-        for oid, oname in sorted(set(others.get(f.id, [])), key=lambda x: x[1]):
+        ev = summary[f.id]
+        for oid, oname in sorted(others.get(f.id, ()), key=lambda x: x[1]):
             out.append({"partner": oname, "partner_id": oid, "fact_id": f.id, "status": f.status,
                         "certainty": f.certainty, "first_seen": f.first_seen, "last_seen": f.last_seen,
-                        "review": f.review, "sources": srcs[:MAX_LISTED], "source_count": len(srcs),
-                        "evidence": [ev.sentence for ev, _ in evs][-MAX_LISTED:], "evidence_count": len(evs),
-                        "status_history": _history_of(evs)})
-    return {"entity": {"id": e.id, "name": e.name, "type": e.type}, "partners": out}
+                        "review": f.review, "sources": list(ev["sources"]), "source_count": ev["source_count"],
+                        "evidence": list(ev["evidence"]), "evidence_count": ev["evidence_count"],
+                        "status_history": list(ev["status_history"])})
+    return out
 
 
 def profile(s: Session, name: str, per_type: int = 50, include_rejected: bool = False) -> dict:
+    """An entity with its counts, the first `per_type` facts of each type, its latest
+    partnerships and timeline: one ranked pass over the entity's facts returns the rows
+    shown (warta.store.entity_facts), not every fact."""
     e = find_entity(s, name)
     aliases = sorted(s.scalars(select(M.Alias.alias).where(M.Alias.entity_id == e.id)))
     kb = _kb_info(e.id)
     judged, parent = entity_parent(s, e.id)
     if judged:   # an analyst's parent wins over the knowledge base's
         kb["parent"] = parent
-    facts = sorted((f for f in _light_facts(s, _fact_ids(s, e.id)) if include_rejected or f.review != "rejected"),
-                   key=lambda f: (f.first_seen or "", f.id))
-    shown: dict[str, list[str]] = defaultdict(list)
-    counts: dict[str, int] = defaultdict(int)
-    timeline = []
-    for f in facts:
-        counts[f.type] += 1
-        if len(shown[f.type]) < per_type:
-            shown[f.type].append(f.id)
-        timeline.append({"date": f.first_seen, "type": f.type, "fact_id": f.id, "status": f.status})
-    full = {f.id: f for f in _facts_by_ids(s, [i for ids in shown.values() for i in ids])}
-    by_type = {t: [_fact_dict(full[i]) for i in ids] for t, ids in shown.items()}
-    part_ids = [f.id for f in facts if f.type == "PARTNERSHIP" and f.sources > 1]
-    first_entry = {t["fact_id"]: t for t in timeline}
-    for fid, evs in _evidence_by_fact(s, part_ids).items():
-        hist = _history_of(evs)
-        if hist and fid in first_entry:   # on the day it was first seen, the status it had then
-            first_entry[fid]["status"] = hist[0]["status"]
-        for h in hist[1:]:
-            timeline.append({"date": h["date"], "type": "STATUS", "fact_id": fid, "status": h["status"]})
+    rows = EF.profile_facts(s, e.id, per_type, per_type, TIMELINE, include_rejected)
+    counts: dict[str, int] = {}
+    by_type: dict[str, list[dict]] = {}
+    for f in sorted((f for f in rows if f.first <= per_type or f.first == 1), key=lambda f: (f.first_seen or "", f.id)):
+        counts.setdefault(f.type, f.n)          # types in the order of their first fact
+        shown = by_type.setdefault(f.type, [])
+        if f.first <= per_type:
+            shown.append(_fact_dict(f))
+    partnerships = sorted((f for f in rows if f.type == "PARTNERSHIP" and f.newest <= per_type), key=lambda f: f.newest)
     docs = s.scalar(select(func.count()).select_from(M.EntityDocument).where(M.EntityDocument.entity_id == e.id))
     return {"id": e.id, "name": e.name, "type": e.type, "kb": e.kb, "aliases": aliases, **kb,
-            "documents": docs, "fact_counts": dict(counts), "facts": by_type,
-            "partners": partners(s, e.name, limit=per_type, include_rejected=include_rejected)["partners"],
-            "timeline": sorted(timeline, key=lambda t: (t["date"] or "", t["fact_id"]))[-500:]}
+            "documents": docs, "fact_counts": counts, "facts": by_type,
+            "partners": _partners(s, e, per_type, include_rejected, partnerships),
+            "timeline": EF.timeline(s, rows, TIMELINE)}
 
 
 def _kb_info(eid: str) -> dict:
