@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from warta.model import MentionSpan, WorkDoc
 from warta.nlp.cleanup import clean_mentions
+from warta.nlp.people import split_title_inside, titled_people
 from warta.nlp.pipeline import get_nlp
 from warta.nlp.products import product_mentions
 from warta.nlp.sentences import paragraphs, split_sentences
@@ -64,6 +65,7 @@ def _finish(wd: WorkDoc, found: tuple[list[MentionSpan], object]) -> WorkDoc:
     amounts = [(v.start, v.end) for v in wd.values if v.kind in ("MONEY", "QUANTITY", "PERCENT")]
     wd.mentions = [m for m in wd.mentions if not any(a <= m.start and m.end <= b for a, b in amounts)]
     wd.mentions = clean_mentions(body, wd.mentions, lang)
+    wd.mentions = titled_people(body, [p for m in wd.mentions for p in split_title_inside(m, body)])
     return wd
 
 
