@@ -87,3 +87,19 @@ def titled_people(body: str, mentions: list[MentionSpan]) -> list[MentionSpan]:
         out.append(MentionSpan(a, b, body[a:b], "PERSON", source="model"))
         taken.append((a, b))
     return sorted(mentions + out, key=lambda x: x.start)
+
+
+def join_split_names(body: str, mentions: list[MentionSpan]) -> list[MentionSpan]:
+    """Two model mentions one space apart that together are person-shaped, one of them
+    a PERSON ("Sinta" + "Setyaningsih"): the model cut one name in two."""
+    out: list[MentionSpan] = []
+    for m in sorted(mentions, key=lambda x: x.start):
+        prev = out[-1] if out else None
+        if prev is not None and prev.source == m.source == "model" and body[prev.end:m.start] == " " \
+                and "PERSON" in (prev.label, m.label) and not prev.entity_id and not m.entity_id \
+                and not _known(prev.text) and not _known(m.text) \
+                and _person_shaped(body[prev.start:m.end].split()):
+            out[-1] = MentionSpan(prev.start, m.end, body[prev.start:m.end], "PERSON", source="model", score=prev.score)
+            continue
+        out.append(m)
+    return out
