@@ -139,3 +139,8 @@ def test_a_maker_and_a_model_with_an_ev_tail_is_a_product():
 def test_investment_terms_meeting_names_and_follow_us_lines_are_no_entities():
     body = "Arus FDI naik, kata GMS perseroan. Ikuti kami di Google News."
     assert got(body, span(body, "FDI"), span(body, "GMS"), span(body, "Google News")) == []
+
+
+def test_a_permit_or_a_meeting_the_model_took_for_a_person_is_dropped():
+    body = "Perusahaan itu mengurus Izin Stasiun Radio usai Rakor Dukbis pekan lalu."
+    assert got(body, span(body, "Izin Stasiun Radio", "PERSON"), span(body, "Rakor Dukbis", "PERSON")) == []
