@@ -144,3 +144,8 @@ def test_investment_terms_meeting_names_and_follow_us_lines_are_no_entities():
 def test_a_permit_or_a_meeting_the_model_took_for_a_person_is_dropped():
     body = "Perusahaan itu mengurus Izin Stasiun Radio usai Rakor Dukbis pekan lalu."
     assert got(body, span(body, "Izin Stasiun Radio", "PERSON"), span(body, "Rakor Dukbis", "PERSON")) == []
+
+
+def test_the_word_bumn_before_a_known_company_is_stripped():
+    body = "Proyek digarap BUMN Wijaya Karya tahun ini."
+    assert got(body, span(body, "BUMN Wijaya Karya")) == [("Wijaya Karya", "ORG")]
