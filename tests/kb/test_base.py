@@ -58,6 +58,29 @@ def test_schema_rejects_a_bad_entry(tmp_path):
         _read(bad)
 
 
+def test_a_file_that_requires_sources_names_the_entry_without_one(tmp_path):
+    f = tmp_path / "sourced.yaml"
+    f.write_text(yaml.safe_dump({"sources_required": True, "orgs": [
+        {"name": "Satu Karya", "kind": "company", "source": "IDX: SATU"},
+        {"name": "Dua Karya", "kind": "company"}]}), encoding="utf-8")
+    with pytest.raises(KBError, match="sourced.yaml.*Dua Karya.*no source"):
+        _read(f)
+    f.write_text(yaml.safe_dump({"sources_required": True, "orgs": [
+        {"name": "Satu Karya", "kind": "company", "source": "IDX: SATU"}]}), encoding="utf-8")
+    assert _read(f)["orgs"][0]["source"] == "IDX: SATU"
+
+
+def test_every_entry_of_the_sourced_files_keeps_its_source_in_the_compiled_base():
+    from warta.kb.base import TYPE_OF, slug, source_files
+    entities = compile_sources()["entities"]
+    sourced = [p for p in source_files() if (yaml.safe_load(p.read_text(encoding="utf-8")) or {}).get("sources_required")]
+    assert sourced, "no knowledge file requires sources"
+    for p in sourced:
+        for key, entries in _read(p).items():
+            for e in entries:
+                assert entities[f"{TYPE_OF[key].lower()}:{slug(e['name'])}"]["source"], (p.name, e["name"])
+
+
 def test_unknown_parent_is_an_error(tmp_path):
     f = tmp_path / "o.yaml"
     f.write_text(yaml.safe_dump({"orgs": [{"name": "Anak", "kind": "unit", "parent": "Tidak Ada"}]}), encoding="utf-8")

@@ -63,3 +63,37 @@ def test_a_new_organisation_is_named_without_its_legal_affixes():
     assert strip_legal("PT Bank Contoh Tbk") == "PT Bank Contoh Tbk"
     assert strip_legal("Contoh Group Public Company") == "Contoh Group"
     assert strip_legal("Bain & Company") == "Bain & Company"
+
+
+def at(body: str, text: str, label: str, source: str = "model") -> MentionSpan:
+    i = body.index(text)
+    return MentionSpan(i, i + len(text), text, label, source=source)
+
+
+def test_a_person_the_model_found_is_no_typo_of_a_company():
+    body = "Kepala riset Mahendra menilai harga naik."
+    assert ("ORG", "Mahindra") not in names(body, [at(body, "Mahendra", "PERSON")])
+
+
+def test_a_name_with_an_inner_capital_is_spelt_on_purpose():
+    body = "Pusat data DayOne di Batam dibuka."
+    got = names(body, [at(body, "DayOne", "ORG")])
+    assert ("ORG", "Danone") not in got and ("ORG", "DayOne") in got
+
+
+def test_a_common_word_is_no_typo_of_a_brand():
+    body = "Model ini masuk Series baru."
+    assert not any(n == "Seres" for _, n in names(body, [at(body, "Series", "ORG")]))
+
+
+def test_a_short_form_is_the_articles_shorthand_for_the_company_it_names_in_full():
+    body = "LG Energy Solution mundur dari proyek. Keputusan LG itu mengejutkan."
+    first = at(body, "LG Energy Solution", "ORG", "rule")
+    short = MentionSpan(body.rindex("LG"), body.rindex("LG") + 2, "LG", "ORG", source="rule")
+    ents = resolver().resolve(body, [first, short], [], None)
+    assert [(e.name, len(e.mentions)) for e in ents if e.type == "ORG"] == [("LG Energy Solution", 2)]
+
+
+def test_a_short_form_alone_stays_the_group():
+    body = "Keputusan LG itu mengejutkan."
+    assert ("ORG", "LG Group") in names(body, [at(body, "LG", "ORG", "rule")])

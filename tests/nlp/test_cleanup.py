@@ -134,3 +134,18 @@ def test_a_person_after_a_title_with_its_portfolio_is_split_from_the_company():
 def test_a_maker_and_a_model_with_an_ev_tail_is_a_product():
     body = "Toyota juga menyiapkan Hilux BEV untuk pasar lokal."
     assert got(body, span(body, "Hilux BEV", "PERSON")) == [("Hilux BEV", "PRODUCT")]
+
+
+def test_investment_terms_meeting_names_and_follow_us_lines_are_no_entities():
+    body = "Arus FDI naik, kata GMS perseroan. Ikuti kami di Google News."
+    assert got(body, span(body, "FDI"), span(body, "GMS"), span(body, "Google News")) == []
+
+
+def test_a_permit_or_a_meeting_the_model_took_for_a_person_is_dropped():
+    body = "Perusahaan itu mengurus Izin Stasiun Radio usai Rakor Dukbis pekan lalu."
+    assert got(body, span(body, "Izin Stasiun Radio", "PERSON"), span(body, "Rakor Dukbis", "PERSON")) == []
+
+
+def test_the_word_bumn_before_a_known_company_is_stripped():
+    body = "Proyek digarap BUMN Wijaya Karya tahun ini."
+    assert got(body, span(body, "BUMN Wijaya Karya")) == [("Wijaya Karya", "ORG")]

@@ -69,6 +69,7 @@ def _read(path: Path) -> dict[str, list[dict]]:
     except datafiles.DataFileError as exc:
         raise KBError(str(exc)) from exc
     out = {}
+    sourced = bool(data.pop("sources_required", False))   # a file that says so: every entry names its source
     for key, entries in data.items():
         if key == "descriptors":
             continue
@@ -80,6 +81,8 @@ def _read(path: Path) -> dict[str, list[dict]]:
                 checked.append(SCHEMA[key].model_validate(e).model_dump(exclude_defaults=True))
             except Exception as exc:  # pydantic's message names the field
                 raise KBError(f"{path}: {key}[{i}] ({(e or {}).get('name')!r}): {exc}") from exc
+            if sourced and not checked[-1].get("source"):
+                raise KBError(f"{path}: {key}[{i}] ({e.get('name')!r}) has no source (this file requires one per entry)")
         out[key] = checked
     return out
 

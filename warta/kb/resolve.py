@@ -50,6 +50,11 @@ def strip_legal(name: str) -> str:
     return out or name
 
 
+def _camel(text: str) -> bool:
+    """"DayOne", "TanahAir": a capital inside a word, after a small letter."""
+    return bool(re.search(r"[a-z][A-Z]", text))
+
+
 def new_id(type_: str, name: str) -> str:
     return f"new:{type_.lower()}:{slug(name)}"
 
@@ -120,10 +125,17 @@ class Resolver:
             self._twin_cache = {key: twins["ORG" if org else "PRODUCT"]}
         return self._twin_cache[key]
 
-    def _kb_typo(self, text: str, label: str | None) -> dict | None:
+    def _kb_typo(self, text: str, label: str | None, guessed: str | None = None) -> dict | None:
+        """An entry of the base `text` misspells.  A name the model took for a person's is
+        no typo of an organisation's or a place's ("Mahendra" is not Mahindra), and a name
+        written with an inner capital ("DayOne") is spelt on purpose: no typo of one without."""
         if not _typo_ok(text):
             return None
         for e in self.kb.typo_lookup(text):
+            if guessed == "PERSON" and e["type"] in ("ORG", "PLACE"):
+                continue
+            if _camel(text) and not any(_camel(n) for n in [e["name"], *e.get("aliases", [])]):
+                continue
             if label is None or e["type"] == label or (label in ORG_LIKE and e["type"] in ORG_LIKE):
                 return e
         return None
@@ -178,7 +190,7 @@ class Resolver:
             if m.source == "model" and norm_name(m.text) in cited and m.label != "ORG":
                 # the model's label is a guess; the article cites this name as an outlet
                 m = MentionSpan(m.start, m.end, m.text, "ORG", source=m.source)
-            e = self._kb_typo(m.text, None if m.source == "model" else m.label)
+            e = self._kb_typo(m.text, None if m.source == "model" else m.label, m.label)
             if e:
                 attach_kb(m, self._twin(e, body))
                 continue
@@ -213,6 +225,7 @@ class Resolver:
                     continue
             covered.append((s, e_))
         self._merge_short_forms(clusters)
+        self._short_alias_to_specific(clusters)
         # 5. pronoun subjects, descriptive phrases
         persons = sorted((sp for c in clusters.values() if c.type == "PERSON" for sp in c.spans), key=lambda x: x.start)
         for span, ref in pronoun_mentions(body, sentences, persons):
@@ -261,6 +274,27 @@ class Resolver:
             if key in names or (_typo_ok(m.text) and any(typo_match(key, n) for n in names)):
                 return c
         return None
+
+    @staticmethod
+    def _short_alias_to_specific(clusters: dict[str, Cluster]) -> None:
+        """A known organisation reached only through a one-word short form of its name
+        ("LG" for LG Group, "Mitsubishi" for Mitsubishi Corporation), in an article that
+        names one organisation more specifically by that word ("LG Energy Solution",
+        "Mitsubishi Motors"): the short form is the article's shorthand for that one."""
+        for key in [k for k, c in clusters.items() if c.kb and c.type == "ORG"]:
+            c = clusters[key]
+            forms = {norm_name(sp.text) for sp in c.spans if sp.source != "coref"}
+            if len(forms) != 1 or " " in next(iter(forms)) or norm_name(c.name) in forms:
+                continue
+            word = next(iter(forms))
+            longer = [o for o in clusters.values() if o is not c and o.type == "ORG"
+                      and norm_name(o.name).startswith(word + " ")]
+            if len(longer) != 1:
+                continue
+            for sp in c.spans:
+                sp.entity_id = longer[0].key
+                longer[0].spans.append(sp)
+            del clusters[key]
 
     @staticmethod
     def _merge_short_forms(clusters: dict[str, Cluster]) -> None:

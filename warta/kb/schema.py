@@ -10,6 +10,7 @@ OrgKind = Literal["company", "unit", "brand", "agency", "media", "government", "
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
+    source: str | None = None        # where the entry's facts come from (a register, a filing, an encyclopedia page)
 
 
 class OrgEntry(_Strict):

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from warta.model import MentionSpan, WorkDoc
 from warta.nlp.cleanup import clean_mentions
+from warta.nlp.lone import retype_lone_names
+from warta.nlp.people import join_split_names, split_title_inside, titled_people
 from warta.nlp.pipeline import get_nlp
 from warta.nlp.products import product_mentions
 from warta.nlp.sentences import paragraphs, split_sentences
@@ -64,6 +66,8 @@ def _finish(wd: WorkDoc, found: tuple[list[MentionSpan], object]) -> WorkDoc:
     amounts = [(v.start, v.end) for v in wd.values if v.kind in ("MONEY", "QUANTITY", "PERCENT")]
     wd.mentions = [m for m in wd.mentions if not any(a <= m.start and m.end <= b for a, b in amounts)]
     wd.mentions = clean_mentions(body, wd.mentions, lang)
+    wd.mentions = titled_people(body, [p for m in wd.mentions for p in split_title_inside(m, body)])
+    wd.mentions = join_split_names(body, retype_lone_names(body, wd.mentions))
     return wd
 
 
