@@ -161,8 +161,18 @@ class KBSource(Strict):
     places: list[PlaceEntry] = []
     products: list[ProductEntry] = []
     descriptors: list[str] = []
+    sources_required: bool = False   # every entry of the file names its source
 
     model_config = ConfigDict(extra="forbid", strict=False)
+
+    @model_validator(mode="after")
+    def _sourced(self) -> KBSource:
+        if self.sources_required:
+            missing = [e.name for es in (self.orgs, self.people, self.places, self.products) for e in es
+                       if not getattr(e, "source", None)]
+            if missing:
+                raise ValueError(f"sources_required: no source for {', '.join(missing[:5])}")
+        return self
 
 
 class CompiledKB(BaseModel):

@@ -15,20 +15,17 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 
-import yaml
-
+from warta import datafiles
 from warta.model import MentionSpan
 from warta.nlp.cleanup import _data, _known
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "nlp" / "mentions.yaml"
 WORDS = re.compile(r"[\w'.-]+")
 
 
 @lru_cache(maxsize=1)
 def _cues() -> dict[str, frozenset[str]]:
-    raw = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    raw = datafiles.load("nlp/mentions.yaml")
     low = lambda xs: frozenset(str(x).lower() for x in xs)  # noqa: E731
     return {"place_before": low(raw["place_cues_before"]), "speech_after": low(raw["speech_after"]),
             "org_before": low(raw["org_cues_before"])}
