@@ -42,19 +42,35 @@ def generate(path: Path, n: int, seed: int = 7) -> None:
                                                 payload=io.BytesIO(page.encode()), http_headers=headers))
 
 
+def _stages(sc) -> list[dict]:
+    """The application's completed stages, from Spark's own REST API."""
+    from urllib.request import urlopen
+    with urlopen(f"{sc.uiWebUrl}/api/v1/applications/{sc.applicationId}/stages?status=complete", timeout=30) as r:
+        return json.load(r)
+
+
 def run_once(tmp: Path, cores: int, tag: str, partitions: int | None) -> dict:
+    """One timed job.  `slot_use` is the time Spark's task slots were busy over (wall time x
+    cores): it shows how much of a speed-up the job's shape allows whatever the machine's
+    load (idle slots are waits on skew, the driver or serial steps)."""
     import warta.spark.job as job
-    spark = job.session(f"local[{cores}]")
+    conf = {"spark.ui.enabled": "true", "spark.ui.port": "0", "spark.ui.showConsoleProgress": "false"}
+    spark = (job.session(f"local[{cores}]", conf=conf) if "conf" in inspect.signature(job.session).parameters
+             else job.session(f"local[{cores}]"))
     try:
-        spark.sparkContext.parallelize([0], 1).count()     # the JVM is up before the clock starts
+        sc = spark.sparkContext
+        sc.parallelize([0], 1).count()     # the JVM is up before the clock starts
+        before = {s["stageId"] for s in _stages(sc)} if sc.uiWebUrl else set()
         out = tmp / f"out-{tag}"
         t0 = time.perf_counter()
         counts = job.extract(spark, [str(tmp / "in")], out, partitions=partitions)
         secs = time.perf_counter() - t0
+        busy = sum(s["executorRunTime"] for s in _stages(sc) if s["stageId"] not in before) / 1000 if sc.uiWebUrl else None
     finally:
         spark.stop()
     shutil.rmtree(tmp / f"out-{tag}", ignore_errors=True)
-    return {"cores": cores, "seconds": round(secs, 1), "counts": counts}
+    return {"cores": cores, "seconds": round(secs, 1), "slot_use": round(busy / (secs * cores), 2) if busy else None,
+            "task_seconds": round(busy, 1) if busy else None, "counts": counts}
 
 
 def main() -> None:
@@ -85,6 +101,8 @@ def main() -> None:
            "runs": runs,
            "cores_1": {"seconds": t[1], "pages_per_second": round(pages * len(t[1]) / sum(t[1]), 1)},
            "cores_2": {"seconds": t[2], "pages_per_second": round(pages * len(t[2]) / sum(t[2]), 1)},
+           "slot_use_1": [x["slot_use"] for x in runs if x["cores"] == 1],
+           "slot_use_2": [x["slot_use"] for x in runs if x["cores"] == 2],
            "speed_up_per_round": per_round,
            "speed_up_median": statistics.median(per_round),
            "speed_up": round(sum(t[1]) / sum(t[2]), 2)}

@@ -7,8 +7,7 @@ from pathlib import Path
 import pytest
 
 from warta.model import RawPage, ReadFailure, WorkDoc
-from warta.pipeline import (CLEAN_STAGES, DEFAULT_STAGES, STORE_CONFIG, Pipeline, PipelineOrderError, StageFailure,
-                            get_stage)
+from warta.pipeline import CLEAN_STAGES, DEFAULT_STAGES, STORE_CONFIG, Pipeline, PipelineOrderError, StageFailure, get_stage
 from warta.read import read_inputs
 from warta.stage import STAGES, Stage, stage
 

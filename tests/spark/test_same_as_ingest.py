@@ -44,7 +44,12 @@ def crawl(tmp_path_factory):
     copies = [(f"https://lain.invalid/salinan/{p.stem}",
                page_html(p).replace("<html><body>", "<html><body><p>Baca juga: berita lain di sini</p>"),
                "2024-02-02T10:00:00Z") for p in texts[:3]]
-    feb = [*copies, jan[0], (f"https://contoh.invalid/{texts[4].stem}-2", page_html(texts[4]), "2024-02-03T08:00:00Z")]
+    undated = ("<html><body><article><p>PT Sinar Contoh Energi dan PT Mitra Baterai Nusantara menandatangani perjanjian "
+               "kerja sama untuk membangun pabrik sel baterai di Karawang, Jawa Barat.</p><p>Kedua perusahaan akan "
+               "berinvestasi bersama dalam proyek tersebut, kata direktur utama Sinar Contoh Energi kepada wartawan.</p>"
+               "</article></body></html>")
+    feb = [*copies, jan[0], (f"https://contoh.invalid/{texts[4].stem}-2", page_html(texts[4]), "2024-02-03T08:00:00Z"),
+           ("https://contoh.invalid/tanpa-tanggal", undated, "2024-02-04T23:59:00Z")]
     a = root / "crawl-data" / "CC-NEWS" / "2024" / "01" / "CC-NEWS-20240115000000-00000.warc.gz"
     b = root / "crawl-data" / "CC-NEWS" / "2024" / "02" / "CC-NEWS-20240202000000-00001.warc.gz"
     write_warc(a, jan)
@@ -71,7 +76,8 @@ def stored(store) -> dict[str, list]:
     with store.session() as s:
         return {
             "documents": sorted(s.execute(select(M.Document.id, M.Document.doc_id, M.Document.revision, M.Document.date,
-                                                 M.Document.duplicate_of, M.Document.source, M.Document.body)).all()),
+                                                 M.Document.duplicate_of, M.Document.source, M.Document.url,
+                                                 M.Document.body)).all()),
             "entities": sorted(s.execute(select(M.Entity.id, M.Entity.type, M.Entity.name)).all()),
             "mentions": sorted(s.execute(select(M.EntityDocument.entity_id, M.EntityDocument.document_id,
                                                 M.EntityDocument.mentions)).all()),
@@ -99,8 +105,10 @@ def test_spark_then_load_stores_what_ingest_stores(spark, crawl, tmp_path):
     for table in want:
         assert got[table] == want[table], table
     docs = want["documents"]
-    # what the comparison covers: every page (one of them twice), the copies marked, dated by their pages
-    assert counts["documents"] == len(docs) + 1 == 13
+    # what the comparison covers: every page (one of them twice), the copies marked, dated by their pages,
+    # and a page that prints no date filed under its crawl record's date
+    assert counts["documents"] == len(docs) + 1 == 14
+    assert next(d.date for d in docs if d.url.endswith("/tanpa-tanggal")) == "2024-02-04"
     originals = {d.doc_id for d in docs if d.duplicate_of is None}
     copies = [d for d in docs if d.duplicate_of is not None]
     assert len(copies) == 4 and all(d.duplicate_of in originals for d in copies)

@@ -112,7 +112,8 @@ def process_partition(files: Iterable[tuple[str, bytes]], filter_scope: bool = T
         yield from pages_rows((p for _, _, p in read_bytes({}, path, data)), filter_scope)
 
 
-def session(master: str | None = None, cores: int | None = None):
+def session(master: str | None = None, cores: int | None = None, conf: dict[str, str] | None = None):
+    """A Spark session for the job; `conf` is set last (over this function's own choices)."""
     import os
     import sys
 
@@ -129,8 +130,11 @@ def session(master: str | None = None, cores: int | None = None):
     # every task (two tasks on two cores would then fight over them)
     for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         b = b.config(f"spark.executorEnv.{var}", "1")
-    return (b.config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "4")
-            .config("spark.python.worker.reuse", "true").getOrCreate())
+    b = (b.config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "4")
+         .config("spark.python.worker.reuse", "true"))
+    for k, v in (conf or {}).items():
+        b = b.config(k, v)
+    return b.getOrCreate()
 
 
 def expand(inputs: list[str], base: str | None = None) -> list[str]:
