@@ -55,8 +55,19 @@ def run_once(tmp: Path, cores: int, tag: str, partitions: int | None) -> dict:
     load (idle slots are waits on skew, the driver or serial steps)."""
     import warta.spark.job as job
     conf = {"spark.ui.enabled": "true", "spark.ui.port": "0", "spark.ui.showConsoleProgress": "false"}
-    spark = (job.session(f"local[{cores}]", conf=conf) if "conf" in inspect.signature(job.session).parameters
-             else job.session(f"local[{cores}]"))
+    if "conf" in inspect.signature(job.session).parameters:
+        spark = job.session(f"local[{cores}]", conf=conf)
+    else:   # an older job (to time it against): its session's settings, and the UI for slot_use
+        import sys
+
+        from pyspark.sql import SparkSession
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+        os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+        b = SparkSession.builder.appName("warta").master(f"local[{cores}]")
+        for k, v in {"spark.driver.host": "127.0.0.1", "spark.driver.bindAddress": "127.0.0.1",
+                     "spark.sql.shuffle.partitions": "4", "spark.python.worker.reuse": "true", **conf}.items():
+            b = b.config(k, v)
+        spark = b.getOrCreate()
     try:
         sc = spark.sparkContext
         sc.parallelize([0], 1).count()     # the JVM is up before the clock starts

@@ -105,13 +105,6 @@ def partition_rows(items: Iterable[tuple[int, int, object]], filter_scope: bool 
                 yield (kind, *(row.get(n) for n in names))
 
 
-def process_partition(files: Iterable[tuple[str, bytes]], filter_scope: bool = True) -> Iterator[tuple[str, dict]]:
-    """(kind, row) pairs for whole archives given as (path, bytes): one worker, no Spark."""
-    from warta.spark.rows import pages_rows
-    for path, data in files:
-        yield from pages_rows((p for _, _, p in read_bytes({}, path, data)), filter_scope)
-
-
 def session(master: str | None = None, cores: int | None = None, conf: dict[str, str] | None = None):
     """A Spark session for the job; `conf` is set last (over this function's own choices)."""
     import os
