@@ -54,6 +54,7 @@ def client(api_db):
 # pytest -m "not slow"); the PostgreSQL cases are marked `postgres` by their parameter
 SLOW = {
     "tests/store/test_kill.py": None, "tests/store/test_concurrency.py": None, "tests/spark/test_spark.py": None,
+    "tests/spark/test_same_as_ingest.py": None,
     "tests/web/test_browser.py": None, "tests/api/test_schemathesis.py": None,
     "tests/nlp/test_ner.py": ("test_ner_eval_reproduces_the_model_card",),
     "tests/test_realset.py": ("test_dev_split_meets_the_floors",),

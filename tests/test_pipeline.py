@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from warta.model import RawPage, ReadFailure, WorkDoc
-from warta.pipeline import DEFAULT_STAGES, LOCAL_STAGES, Pipeline, PipelineOrderError, StageFailure, get_stage
+from warta.pipeline import CLEAN_STAGES, DEFAULT_STAGES, STORE_CONFIG, Pipeline, PipelineOrderError, StageFailure, get_stage
 from warta.read import read_inputs
 from warta.stage import STAGES, Stage, stage
 
@@ -67,12 +67,52 @@ def test_process_yields_every_page_once_in_input_order(batch):
 
 
 def test_every_stage_declares_fields_of_the_work_document():
-    assert set(LOCAL_STAGES) <= set(STAGES)
+    assert set(DEFAULT_STAGES) <= set(STAGES)
     for name, cls in STAGES.items():
         assert cls.name == name and cls.assigns, name
     # the default pipelines are in an order their declarations allow
     Pipeline(DEFAULT_STAGES)
-    Pipeline(LOCAL_STAGES)
+    Pipeline(CLEAN_STAGES)
+
+
+def test_the_store_write_is_fed_by_the_one_pipeline_and_refuses_one_without_dating():
+    from warta.store.ingest import STORE_WRITE
+    Pipeline(config=STORE_CONFIG).feeds(STORE_WRITE)
+    Pipeline(CLEAN_STAGES, config=STORE_CONFIG).feeds(STORE_WRITE)
+    with pytest.raises(PipelineOrderError, match="stage 'store' requires date: no stage of this pipeline assigns date"):
+        Pipeline([n for n in DEFAULT_STAGES if n != "date"]).feeds(STORE_WRITE)
+    with pytest.raises(PipelineOrderError, match="requires signature"):
+        Pipeline([n for n in DEFAULT_STAGES if n != "dedup"]).feeds(STORE_WRITE)
+    with pytest.raises(TypeError, match="stage 'dedup' does not take the settings"):
+        Pipeline(config={"dedup": {"against_what": "store"}})
+    with pytest.raises(ValueError, match="against='elsewhere'"):
+        Pipeline(config={"dedup": {"against": "elsewhere"}})
+
+
+def _dated(published=None, inferred=None, hint=None) -> str | None:
+    from warta.model import Metadata
+    from warta.pipeline import start
+    wd = start(RawPage(doc_id="d", source="s", kind="text", content="x", date_hint=hint))
+    wd.doc.metadata = Metadata(published=published, published_inferred=inferred)
+    return get_stage("date")(wd).date
+
+
+def test_a_document_is_dated_by_its_page_then_its_body_then_its_container_then_today():
+    import datetime as dt
+    assert _dated("2024-02-15T10:00:00+07:00", "2024-01-01", "2024-03-01") == "2024-02-15"
+    assert _dated(None, "2024-01-01", "2024-03-01") == "2024-01-01"
+    assert _dated(None, None, "2024-03-01") == "2024-03-01"
+    assert _dated(None, None, "not a date") == dt.date.today().isoformat()
+
+
+def test_dedup_against_the_store_signs_and_leaves_the_match_to_the_store(tmp_path):
+    page = (PAGES / sorted(p.name for p in PAGES.iterdir() if p.suffix == ".txt")[0]).read_text(encoding="utf-8")
+    (tmp_path / "a.txt").write_text(page, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(page + "\nBaca juga: berita lain\n", encoding="utf-8")
+    out = list(Pipeline(CLEAN_STAGES, config=STORE_CONFIG).process(read_inputs([str(tmp_path)])))
+    assert [w.doc.duplicate_of for w in out] == [None, None]
+    from warta.clean.dedup import pack, signature
+    assert all(w.signature == pack(signature(w.doc.body)) for w in out)
 
 
 def test_a_misordered_pipeline_fails_naming_the_stage_and_the_field():
@@ -97,6 +137,9 @@ def test_the_local_driver_marks_a_copy_within_the_run(tmp_path):
     page = (PAGES / sorted(p.name for p in PAGES.iterdir() if p.suffix == ".txt")[0]).read_text(encoding="utf-8")
     (tmp_path / "a.txt").write_text(page, encoding="utf-8")
     (tmp_path / "b.txt").write_text(page.replace("\n", "\n\n", 3) + "\nBaca juga: berita lain\n", encoding="utf-8")
-    out = [r.doc for r in Pipeline(("clean", "language", "dedup")).process(read_inputs([str(tmp_path)]))]
+    pipe = Pipeline(("clean", "language", "dedup"))
+    out = [r.doc for r in pipe.process(read_inputs([str(tmp_path)]))]
     assert out[0].duplicate_of is None
     assert out[1].duplicate_of == out[0].doc_id
+    # seen again, each keeps the answer it had: the original does not become a copy of its copy
+    assert [r.doc.duplicate_of for r in pipe.process(read_inputs([str(tmp_path)]))] == [None, out[0].doc_id]

@@ -46,8 +46,8 @@ def _text_page(text: str, url: str | None) -> RawPage:
 
 
 def _documents(items: Iterable[RawPage | ReadFailure], clean_only: bool = False) -> Iterator[Document]:
-    from warta.pipeline import LOCAL_CLEAN_STAGES, LOCAL_STAGES, Pipeline, StageFailure
-    for r in Pipeline(LOCAL_CLEAN_STAGES if clean_only else LOCAL_STAGES).process(items):
+    from warta.pipeline import CLEAN_STAGES, DEFAULT_STAGES, Pipeline, StageFailure
+    for r in Pipeline(CLEAN_STAGES if clean_only else DEFAULT_STAGES).process(items):
         if isinstance(r, WorkDoc):
             yield r.doc
         elif isinstance(r, StageFailure):

@@ -179,6 +179,8 @@ class WorkDoc:
     raw: RawPage
     doc: Document
     removed: list[str] = field(default_factory=list)       # chrome lines dropped by cleaning
+    date: str | None = None          # the day the document is filed under (ISO date; stage "date")
+    signature: bytes | None = None   # MinHash of the body, packed (stage "dedup"; the store matches it)
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[MentionSpan] = field(default_factory=list)
     values: list[Value] = field(default_factory=list)

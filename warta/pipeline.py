@@ -14,20 +14,22 @@ process, by the modules that own them (or by `warm_up()`); building a Pipeline i
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import islice
+from typing import Any
 
 import warta.stages  # noqa: F401  (registers every stage)
 from warta.model import Document, RawPage, ReadFailure, WorkDoc
 from warta.stage import GIVEN, STAGES, Stage
 
-DEFAULT_STAGES = ("clean", "language", "nlp", "resolve", "facts")
-CLEAN_STAGES = ("clean", "language")
-# the local drivers (`warta extract`, `warta.extract_many`) mark near-duplicates within a run;
-# the store marks them against every stored article instead
-LOCAL_STAGES = (*DEFAULT_STAGES, "dedup")
-LOCAL_CLEAN_STAGES = (*CLEAN_STAGES, "dedup")
+# the one pipeline: `warta extract`, `warta ingest` and the Spark job all run these stages
+DEFAULT_STAGES = ("clean", "language", "date", "nlp", "resolve", "facts", "dedup")
+CLEAN_STAGES = ("clean", "language", "date", "dedup")
+# the stage settings of the drivers that write to the store (`warta ingest`, the Spark job):
+# near-duplicates are matched by the store's write against every stored article, not
+# within the run (the "dedup" stage only signs the body; see `warta.clean.duplicates`)
+STORE_CONFIG: dict[str, dict[str, Any]] = {"dedup": {"against": "store"}}
 BATCH = 16      # pages per batch in `process`: past this, larger batches gain little
 
 
@@ -35,14 +37,27 @@ class PipelineOrderError(ValueError):
     """A stage would read a field no stage before it writes."""
 
 
-def get_stage(name: str) -> Stage:
-    """A new instance of the stage registered as `name`."""
+def get_stage(name: str, **settings: Any) -> Stage:
+    """A new instance of the stage registered as `name`, made with `settings`."""
     if name not in STAGES:
         raise KeyError(f"unknown stage {name!r}; known: {sorted(STAGES)}")
-    return STAGES[name]()
+    try:
+        return STAGES[name](**settings)
+    except TypeError as exc:
+        raise TypeError(f"stage {name!r} does not take the settings {settings}: {exc}") from exc
 
 
-def check_order(stages: Sequence[Stage]) -> None:
+@dataclass(frozen=True)
+class Sink:
+    """Where a pipeline's documents go after its last stage (the store's write), declared
+    like a stage: the fields it reads and those it decides itself.  `Pipeline.feeds`
+    checks a pipeline against it as the stage after its last."""
+    name: str
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...] = ()
+
+
+def check_order(stages: Sequence[Stage | Sink]) -> None:
     """Raise PipelineOrderError unless every field each stage requires is given or assigned
     by a stage before it."""
     have = set(GIVEN)
@@ -91,10 +106,20 @@ def start(raw: RawPage) -> WorkDoc:
 
 
 class Pipeline:
-    def __init__(self, stages: Iterable[str | Stage] = DEFAULT_STAGES):
-        self.stages: list[Stage] = [get_stage(s) if isinstance(s, str) else s for s in stages]
+    """`stages` by name (or as instances), in order; `config` gives a named stage its
+    settings (`{"dedup": {"against": "store"}}`)."""
+
+    def __init__(self, stages: Iterable[str | Stage] = DEFAULT_STAGES,
+                 config: Mapping[str, Mapping[str, Any]] | None = None):
+        config = config or {}
+        self.stages: list[Stage] = [get_stage(s, **config.get(s, {})) if isinstance(s, str) else s for s in stages]
         self.names = tuple(s.name for s in self.stages)
         check_order(self.stages)
+
+    def feeds(self, sink: Sink) -> Pipeline:
+        """Raise PipelineOrderError unless this pipeline gives `sink` every field it reads."""
+        check_order([*self.stages, sink])
+        return self
 
     def warm_up(self) -> None:
         """Load every stage's heavy resources now (once per process)."""

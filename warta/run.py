@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from typing import IO
 
 from warta.model import ReadFailure, WorkDoc
-from warta.pipeline import LOCAL_CLEAN_STAGES, LOCAL_STAGES, Pipeline, StageFailure
+from warta.pipeline import CLEAN_STAGES, DEFAULT_STAGES, Pipeline, StageFailure
 
 
 def failure_line(f: ReadFailure | StageFailure) -> str:
@@ -24,7 +24,7 @@ def iter_results(paths: Iterable[str], clean_only: bool = False, progress: bool 
     """Every input page through the pipeline; near-duplicates marked; failures as records."""
     from warta.read import read_inputs
 
-    pipe = Pipeline(LOCAL_CLEAN_STAGES if clean_only else LOCAL_STAGES)
+    pipe = Pipeline(CLEAN_STAGES if clean_only else DEFAULT_STAGES)
     items = read_inputs(list(paths))
     results = pipe.process(items)
     show = sys.stderr.isatty() if progress is None else progress

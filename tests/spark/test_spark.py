@@ -12,6 +12,7 @@ import pytest
 from tests.conftest import EXAMPLES
 
 pyspark = pytest.importorskip("pyspark", reason="PySpark is in the dev and spark extras")
+pytestmark = pytest.mark.spark
 
 
 def page_html(path) -> str:

@@ -55,7 +55,7 @@ def store(request, tmp_path, pg_url):
 
 @pytest.fixture(scope="session")
 def pipeline():
-    from warta.pipeline import Pipeline
-    p = Pipeline()
+    from warta.pipeline import STORE_CONFIG, Pipeline
+    p = Pipeline(config=STORE_CONFIG)
     p.warm_up()
     return p

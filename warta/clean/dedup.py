@@ -59,14 +59,17 @@ class NearDuplicates:
         self.order: dict[str, int] = {}
         self.original: dict[str, str] = {}
 
-    def check(self, doc_id: str, body: str) -> str | None:
+    def check(self, doc_id: str, body: str, sig: MinHash | None = None) -> str | None:
         """The earliest-seen original this body nearly repeats, or None.  The answer depends on
         the order documents are seen in, never on hashing: candidates are weighed in the order
         they were first seen, the highest similarity wins and a tie goes to the earlier one,
-        and a copy of a copy names the original."""
+        and a copy of a copy names the original.  `sig` is the body's signature when the
+        caller has it already."""
         if not body.strip():
             return None
-        sig = signature(body)
+        if doc_id in self.sigs:       # seen before: the answer it had then
+            return self.original.get(doc_id)
+        sig = sig if sig is not None else signature(body)
         best, best_j = None, self.threshold
         for other in sorted(self.lsh.query(sig), key=self.order.__getitem__):
             if other == doc_id:
@@ -74,10 +77,9 @@ class NearDuplicates:
             j = sig.jaccard(self.sigs[other])
             if j > best_j or (best is None and j >= best_j):
                 best, best_j = other, j
-        if doc_id not in self.sigs:
-            self.order[doc_id] = len(self.order)
-            self.sigs[doc_id] = sig
-            self.lsh.insert(doc_id, sig)
-            if best is not None:
-                self.original[doc_id] = self.original.get(best, best)
+        self.order[doc_id] = len(self.order)
+        self.sigs[doc_id] = sig
+        self.lsh.insert(doc_id, sig)
+        if best is not None:
+            self.original[doc_id] = self.original.get(best, best)
         return self.original.get(best, best) if best is not None else None

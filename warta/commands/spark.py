@@ -13,11 +13,14 @@ app.add_typer(spark_app, name="spark")
 
 
 @spark_app.command("extract")
-def spark_extract(inputs: list[str] = typer.Argument(..., help="WARC/WARC.gz files, folders, or Hadoop filesystem URLs"),
+def spark_extract(inputs: list[str] = typer.Argument(..., help="WARC/WARC.gz files, folders, globs, Hadoop filesystem URLs, "
+                                                                "or CC-NEWS warc.paths(.gz) listings"),
                   output: Path = typer.Option(..., "--output", "-o", help="output folder (Parquet tables)"),
                   master: str | None = typer.Option(None, "--master", help="Spark master (default: spark-submit's, else local[*])"),
                   partitions: int | None = typer.Option(None, "--partitions"),
-                  no_filter: bool = typer.Option(False, "--no-filter", help="keep pages outside Warta's topics and languages")) -> None:
+                  no_filter: bool = typer.Option(False, "--no-filter", help="keep pages outside Warta's topics and languages"),
+                  base: str | None = typer.Option(None, "--base", help="where a listing's paths not mirrored locally are read "
+                                                                       "(default https://data.commoncrawl.org/)")) -> None:
     """Extract documents, entities and facts from web archives into Parquet partitioned by date."""
     try:
         from warta.spark.job import extract, session
@@ -26,7 +29,7 @@ def spark_extract(inputs: list[str] = typer.Argument(..., help="WARC/WARC.gz fil
         raise typer.Exit(2) from exc
     spark = session(master)
     try:
-        counts = extract(spark, inputs, output, partitions, filter_scope=not no_filter)
+        counts = extract(spark, inputs, output, partitions, filter_scope=not no_filter, base=base)
     except ValueError as exc:
         typer.echo(f"warta: {exc}", err=True)
         raise typer.Exit(2) from exc

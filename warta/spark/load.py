@@ -1,11 +1,22 @@
 """`warta load DIR --db URL`: the Spark job's Parquet into the store, through the
-same per-document write path as `warta ingest` (same ids, same merging, same
-idempotence)."""
+same per-document write as `warta ingest` (same ids, same dates, same merging, same
+idempotence), in the order `warta ingest` would have read the pages: near-duplicates
+are matched in the write against everything stored before, so the first copy read is
+the original either way."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from warta.model import Document
+
+LAST = 2**31     # rows of an older output, without their place in the input, come after
+
+
+def input_order(row: dict) -> tuple:
+    """Where the page was in the job's input: its archive, then its record in it."""
+    archive, record = row.get("archive"), row.get("record")
+    return (LAST if archive is None else archive, LAST if record is None else record, row["doc_id"], row["page_id"])
 
 
 def load(out_dir: str | Path, store) -> dict[str, int]:
@@ -19,14 +30,13 @@ def load(out_dir: str | Path, store) -> dict[str, int]:
         raise FileNotFoundError(f"{out}: no documents/ table (is this a `warta spark extract` output?)")
     counts = {"stored": 0, "revisions": 0, "unchanged": 0, "failures": 0}
     table = ds.dataset(str(out / "documents"), format="parquet", partitioning="hive").to_table()
-    rows = sorted(table.to_pylist(), key=lambda r: (r["doc_id"], r["page_id"]))
-    import json
-    for r in rows:
+    for r in sorted(table.to_pylist(), key=input_order):
         doc = Document.model_validate_json(r["doc_json"])
         with store.session() as s:
             if s.get(M.Document, r["page_id"]) is None:
-                doc.duplicate_of = check_and_register(s, doc.doc_id, doc.body) or doc.duplicate_of
-            res = store_document(s, store.dialect, r["page_id"], doc, r["source"], r["url"], json.loads(r["removed"] or "[]"))
+                doc.duplicate_of = check_and_register(s, doc.doc_id, doc.body, r.get("signature"))
+            res = store_document(s, store.dialect, r["page_id"], doc, r["source"], r["url"],
+                                 json.loads(r["removed"] or "[]"), r["date"])
             s.commit()
         counts["stored" if res == "stored" else "revisions" if res == "revision" else "unchanged"] += 1
     if (out / "failures").exists():

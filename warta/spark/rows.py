@@ -3,7 +3,6 @@ its entities and facts, or a failure with its stage and reason.  Shared by the
 Spark job and by `warta load`, so both agree on every field."""
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -11,13 +10,16 @@ from functools import lru_cache
 
 from warta import datafiles
 from warta.model import RawPage, ReadFailure, WorkDoc
-from warta.pipeline import Pipeline, StageFailure, batches
+from warta.pipeline import STORE_CONFIG, Pipeline, StageFailure, batches
 
 
 @lru_cache(maxsize=1)
 def pipeline() -> Pipeline:
-    """One pipeline per Python worker process: models load once per executor."""
-    p = Pipeline()
+    """`warta ingest`'s pipeline, once per Python worker process (models load once per
+    worker, and workers are reused): the same stages, dating and signing included, for the
+    same store write, which `warta load` makes."""
+    from warta.store.ingest import STORE_WRITE
+    p = Pipeline(config=STORE_CONFIG).feeds(STORE_WRITE)
     p.warm_up()
     return p
 
@@ -31,14 +33,6 @@ def _topic_rx() -> re.Pattern:
 def in_scope(raw: RawPage) -> bool:
     """A cheap test on the raw page before any NLP: does it speak of Warta's topics?"""
     return bool(_topic_rx().search(raw.content[:200_000]))
-
-
-def doc_date(wd: WorkDoc) -> str:
-    m = wd.doc.metadata
-    for d in (m.published, m.published_inferred, wd.raw.date_hint):
-        if d:
-            return d[:10]
-    return dt.date.today().isoformat()
 
 
 def page_rows(item: RawPage | ReadFailure, filter_scope: bool = True) -> list[tuple[str, dict]]:
@@ -80,11 +74,12 @@ def _result_rows(item: RawPage, res: WorkDoc | StageFailure, filter_scope: bool)
     wd = res
     if filter_scope and wd.doc.language not in ("id", "en"):
         return [("failure", {"source": item.source, "stage": "filter", "reason": f"language {wd.doc.language!r} out of scope"})]
-    day = doc_date(wd)
+    day = wd.date
     d = wd.doc
     rows = [("document", {"page_id": page_hash(item), "doc_id": d.doc_id, "date": day, "url": item.url, "source": item.source,
                           "language": d.language, "title": d.metadata.title, "body": d.body,
-                          "removed": json.dumps(wd.removed, ensure_ascii=False), "doc_json": d.model_dump_json()})]
+                          "removed": json.dumps(wd.removed, ensure_ascii=False), "doc_json": d.model_dump_json(),
+                          "signature": wd.signature})]
     rows += [("entity", {"doc_id": d.doc_id, "date": day, "id": e.id, "type": e.type, "name": e.name, "mentions": len(e.mentions)})
              for e in d.entities]
     rows += [("fact", {"doc_id": d.doc_id, "date": day, "type": f.type, "status": f.status, "certainty": f.certainty,

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from warta.model import Document as DocModel
 from warta.model import RawPage, ReadFailure, WorkDoc
-from warta.pipeline import Pipeline, StageFailure, batches
+from warta.pipeline import STORE_CONFIG, Pipeline, Sink, StageFailure, batches
 from warta.store import models as M
 from warta.store.db import Store, chunks
 from warta.store.keys import fact_entities, fact_id, merge_key
@@ -44,6 +44,12 @@ class IngestReport:
                 f"{self.duplicates} near-duplicates, {self.failed} failed")
 
 
+# the store's write, declared as the step after the pipeline's last stage: it files the
+# document under the "date" stage's day and matches the "dedup" stage's signature against
+# every stored article, deciding duplicate_of in the document's own transaction
+STORE_WRITE = Sink("store", requires=("doc.body", "date", "signature"), assigns=("doc.duplicate_of",))
+
+
 def _doc_date(doc: DocModel) -> str:
     for d in (doc.metadata.published, doc.metadata.published_inferred):
         if d:
@@ -59,13 +65,14 @@ def record_failure(s: Session, source: str, stage: str, reason: str) -> None:
 
 
 def store_document(s: Session, dialect: str, pid: str, doc: DocModel, raw_source: str | None = None,
-                   url: str | None = None, removed: list[str] | None = None) -> str:
-    """Write one processed document with its entities and facts.  Returns
+                   url: str | None = None, removed: list[str] | None = None, date: str | None = None) -> str:
+    """Write one processed document with its entities and facts, filed under `date` (the
+    pipeline's "date" stage; from the document's own dates when not given).  Returns
     'stored', 'revision' or 'unchanged'.  The caller commits."""
     if s.get(M.Document, pid) is not None:
         return "unchanged"
     prev = s.scalar(select(func.max(M.Document.revision)).where(M.Document.doc_id == doc.doc_id)) or 0
-    date = _doc_date(doc)
+    date = date or _doc_date(doc)
     s.add(M.Document(id=pid, doc_id=doc.doc_id, revision=prev + 1, url=url or doc.metadata.url, source=raw_source,
                      title=doc.metadata.title, published=doc.metadata.published, date=date, language=doc.language,
                      site=doc.metadata.site, body=doc.body, removed=removed or [], duplicate_of=doc.duplicate_of,
@@ -149,7 +156,7 @@ def _existing(s: Session, col, key, values: list) -> set:
 def ingest(store: Store, paths: Iterable[str], progress: bool = False, pipeline: Pipeline | None = None) -> IngestReport:
     from warta.read import read_inputs
 
-    pipe = pipeline or Pipeline()
+    pipe = (pipeline or Pipeline(config=STORE_CONFIG)).feeds(STORE_WRITE)
     rep = IngestReport()
     paths = list(paths)
     items: Iterator = iter(read_inputs(paths))
@@ -217,8 +224,8 @@ def _store_with_retry(store: Store, pid: str, wd: WorkDoc, raw: RawPage) -> str:
         with store.write_lock(), store.session() as s:
             try:
                 if s.get(M.Document, pid) is None:
-                    wd.doc.duplicate_of = check_and_register(s, wd.doc.doc_id, wd.doc.body)
-                outcome = store_document(s, store.dialect, pid, wd.doc, raw.source, raw.url, wd.removed)
+                    wd.doc.duplicate_of = check_and_register(s, wd.doc.doc_id, wd.doc.body, wd.signature)
+                outcome = store_document(s, store.dialect, pid, wd.doc, raw.source, raw.url, wd.removed, wd.date)
                 s.commit()
                 return outcome
             except (IntegrityError, OperationalError) as exc:

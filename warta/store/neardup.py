@@ -11,14 +11,17 @@ from warta.store import models as M
 THRESHOLD = 0.8
 
 
-def check_and_register(s: Session, doc_id: str, body: str, threshold: float = THRESHOLD) -> str | None:
+def check_and_register(s: Session, doc_id: str, body: str, sig_bytes: bytes | None = None,
+                       threshold: float = THRESHOLD) -> str | None:
     """The original that `body` nearly repeats (Jaccard of word 3-grams >= threshold), or
     None; the article's signature joins the index in the caller's transaction.  The highest
     similarity wins, a tie goes to the smaller id, and a copy of a copy names the original,
-    so the answer depends on what is stored, not on the process or its hashing."""
+    so the answer depends on what is stored, not on the process or its hashing.  `sig_bytes`
+    is the signature the pipeline's "dedup" stage packed (`WorkDoc.signature`); without it
+    the body is signed here."""
     if not body.strip():
         return None
-    sig = signature(body)
+    sig = unpack(sig_bytes) if sig_bytes is not None else signature(body)
     bands = sorted(set(band_keys(sig)))
     known = s.get(M.NearDupSignature, doc_id)
     if known is not None:          # a later revision keeps the first revision's answer
