@@ -41,6 +41,11 @@ def test_html_json_csv_and_api_give_the_same_rows(client):
     assert [f["id"] for f in api["items"]] == [f["id"] for f in page["items"]] == [r["id"] for r in rows]
     assert all(f["label"] in html.replace("&amp;", "&") for f in api["items"][:5])
     assert f'<b id="total">{api["total"]}</b>' in html
+    # the explorer's CSV is the export's flat facts table: the same columns, the same values
+    from warta.store.tables import FACT_COLUMNS
+    assert list(rows[0]) == list(FACT_COLUMNS)
+    assert [r["label"] for r in rows] == [f["label"] for f in api["items"]]
+    assert all(r["parties"] and r["status"] == f["status"] for r, f in zip(rows, api["items"]))
 
 
 def test_atom_feeds_parse_and_link_the_supporting_article(client):

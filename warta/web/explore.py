@@ -60,7 +60,8 @@ def envelope(request: Request, page: B.Page) -> dict:
             "limit": d["limit"], "facets": d["facets"], "filters": d["filters"]}
 
 
-def _respond(request: Request, kind: str, fmt: str, make, template: str, extra: dict | None = None):
+def _respond(request: Request, kind: str, fmt: str, make, template: str, extra: dict | None = None,
+             session: Session | None = None):
     try:
         page = make()
         error = None
@@ -71,7 +72,9 @@ def _respond(request: Request, kind: str, fmt: str, make, template: str, extra: 
     if fmt == "json":
         return JSONResponse(envelope(request, page))
     if fmt == "csv":
-        return Response(B.to_csv(kind, page.items), media_type="text/csv; charset=utf-8",
+        body = (B.facts_csv(session, page.items, request_lang(request)) if kind == "facts" and session is not None
+                else B.to_csv(kind, page.items))
+        return Response(body, media_type="text/csv; charset=utf-8",
                         headers={"Content-Disposition": f'attachment; filename="warta-{kind}.csv"'})
     base = request.url.path
     q = request.url.query
@@ -96,7 +99,7 @@ def router(session) -> APIRouter:
             return _respond(request, "facts", fmt, lambda: B.facts(s, f, sort=sort, limit=limit, offset=offset,
                                                                    lang=request_lang(request)),
                             "facts.html", {"types": labels()["types"], "statuses": labels()["statuses"],
-                                           "sorts": list(B.FACT_SORTS)})
+                                           "sorts": list(B.FACT_SORTS)}, session=s)
         return view
 
     def entities_view(fmt: str):
