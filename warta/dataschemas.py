@@ -372,6 +372,51 @@ class FactKeys(Strict):
         return self
 
 
+Share = Annotated[float, Field(gt=0, lt=1)]
+Count = Annotated[int, Field(ge=1)]
+
+
+class LanguageThresholds(Strict):
+    min_hits: Count
+    min_share: Share
+
+
+class ReflowThresholds(Strict):
+    min_lines: Count
+    max_width: Count
+    min_width: Count
+    run_on_share: Share
+
+
+class TitleThresholds(Strict):
+    slug_match: Share
+    headline_match: Share
+    headline_max_words: Count
+
+
+class CleanThresholds(Strict):
+    language: LanguageThresholds
+    reflow: ReflowThresholds
+    title: TitleThresholds
+
+
+class KBThresholds(Strict):
+    typo_min_length: Count
+    typo_two_edits_from: Count
+
+
+class StoreThresholds(Strict):
+    near_duplicate: Share
+
+
+class Thresholds(Strict):
+    clean: CleanThresholds
+    kb: KBThresholds
+    store: StoreThresholds
+
+    model_config = ConfigDict(extra="forbid", strict=False)   # 1 is a share as well as 1.0
+
+
 SCHEMAS: dict[str, Any] = {
     "clean/chrome.yaml": Words,
     "clean/dates.yaml": CleanDates,
@@ -400,6 +445,7 @@ SCHEMAS: dict[str, Any] = {
     "nlp/products.yaml": Words,
     "nlp/sentences.yaml": Words,
     "review.yaml": Review,
+    "thresholds.yaml": Thresholds,
     "topics.yaml": Topics,
     "values/currencies.yaml": Currencies,
     "values/dates.yaml": ValueDates,

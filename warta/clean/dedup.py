@@ -9,6 +9,8 @@ from functools import lru_cache
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
+from warta import datafiles
+
 TOKEN = re.compile(r"\w+", re.U)
 NUM_PERM = 128
 SHINGLE = 3
@@ -52,7 +54,8 @@ def band_keys(sig: MinHash) -> list[str]:
 class NearDuplicates:
     """Remembers the documents seen; `check` names an earlier near-duplicate, if any."""
 
-    def __init__(self, threshold: float = 0.8):
+    def __init__(self, threshold: float | None = None):
+        threshold = datafiles.load("thresholds.yaml")["store"]["near_duplicate"] if threshold is None else threshold
         self.lsh = MinHashLSH(threshold=max(0.3, threshold - 0.2), num_perm=NUM_PERM)  # recall first; verified below
         self.threshold = threshold
         self.sigs: dict[str, MinHash] = {}

@@ -12,8 +12,11 @@ from __future__ import annotations
 
 import re
 
+from warta import datafiles
+
 SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»)\s+")
-MAX_WORDS = 40
+_T = datafiles.load("thresholds.yaml")["clean"]["title"]
+MAX_WORDS = _T["headline_max_words"]
 
 
 def _words(s: str) -> list[str]:
@@ -68,7 +71,7 @@ def headline(tags: list[str], h1s: list[str], fallback: str | None = None, site:
     h1s = list(dict.fromkeys(h for h in h1s if len(h.split()) <= MAX_WORDS and not _is_site_name(h, site, host)))
     if h1s and refs:
         score, best = max((max(_overlap_f1(h, r) for r in refs), h) for h in h1s)
-        if score >= 0.5:
+        if score >= _T["headline_match"]:
             return best
     substantial = [h for h in h1s if len(h.split()) >= 4]
     if len(substantial) == 1:

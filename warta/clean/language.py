@@ -12,6 +12,7 @@ from functools import lru_cache
 from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP_WORDS
 from spacy.lang.id.stop_words import STOP_WORDS as ID_STOP_WORDS
 
+from warta import datafiles
 from warta.model import WorkDoc
 from warta.stage import stage
 
@@ -24,13 +25,14 @@ def _profiles() -> dict[str, frozenset[str]]:
     return {"id": frozenset(ID_STOP_WORDS - shared), "en": frozenset(EN_STOP_WORDS - shared)}
 
 
-def detect_language(text: str, min_hits: int = 3) -> str | None:
+def detect_language(text: str, min_hits: int | None = None) -> str | None:
+    t = datafiles.load("thresholds.yaml")["clean"]["language"]
     toks = TOKEN.findall(text[:5000].lower())
     if not toks:
         return None
     scores = {lang: sum(t in ws for t in toks) for lang, ws in _profiles().items()}
     lang, hits = max(scores.items(), key=lambda kv: kv[1])
-    return lang if hits >= min_hits and hits / len(toks) > 0.08 else None
+    return lang if hits >= (min_hits or t["min_hits"]) and hits / len(toks) > t["min_share"] else None
 
 
 @stage("language", requires=("doc.body",), assigns=("doc.language",))

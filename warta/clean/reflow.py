@@ -16,13 +16,17 @@ from __future__ import annotations
 
 import re
 
+from warta import datafiles
+
 CLOSERS = ('.', '!', '?', '"', '”', '’', ':', ';', ')', ']', '…')
 BULLET = re.compile(r"^\s*(?:[*•·\-–—]|\d+[.)])\s")
 BYLINE = re.compile(r"^(?:by|oleh|reporting by|penulis|reporter)\b", re.I)
 DATELINE = re.compile(r"^[A-Z][A-Z/.'-]+(?:[ /][A-Z][A-Z/.'-]+)*\s*(?:,|\(|-|–)")   # "SINGAPORE/HONG KONG, May 7"
-MIN_LINES = 8
-MAX_WIDTH = 100
-MIN_SHARE = 0.25   # of the lines near the width, this share must run on into a lower-case line
+_T = datafiles.load("thresholds.yaml")["clean"]["reflow"]
+MIN_LINES = _T["min_lines"]
+MAX_WIDTH = _T["max_width"]
+MIN_WIDTH = _T["min_width"]
+MIN_SHARE = _T["run_on_share"]   # of the lines near the width, this share must run on into a lower-case line
 
 
 def _width(lines: list[str]) -> int:
@@ -42,7 +46,7 @@ def is_hard_wrapped(text: str) -> bool:
     if len(full) < MIN_LINES:
         return False
     width = _width(full)
-    if width > MAX_WIDTH or width < 30:
+    if width > MAX_WIDTH or width < MIN_WIDTH:
         return False
     near = [(s, n) for s, n in zip(lines, lines[1:]) if s and len(s) >= 0.6 * width]
     if len(near) < MIN_LINES // 2:

@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from urllib.parse import unquote, urlparse
 
+from warta import datafiles
 from warta.clean import lines as L
 from warta.clean.dates import find_dates
 from warta.clean.lead import parse_lead
@@ -62,7 +63,7 @@ def title(head: list[str], byline: str | None, url: str | None = None) -> str | 
             sc = len(toks & slug) / max(len(slug), len(toks))
             if sc > score:
                 best, score = t, sc
-        if best and score >= 0.6:
+        if best and score >= datafiles.load("thresholds.yaml")["clean"]["title"]["slug_match"]:
             return best
     cands = [TRAILING_CREDIT.sub("", s) for s in head if _candidate(s, byline)]
     if not cands:

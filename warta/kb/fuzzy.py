@@ -11,11 +11,15 @@ from __future__ import annotations
 
 from rapidfuzz.distance import OSA
 
-MIN_LEN = 5
+from warta import datafiles
+
+_T = datafiles.load("thresholds.yaml")["kb"]
+MIN_LEN = _T["typo_min_length"]
+TWO_EDITS = _T["typo_two_edits_from"]
 
 
 def max_edits(n: int) -> int:
-    return 0 if n < MIN_LEN else 1 if n < 10 else 2
+    return 0 if n < MIN_LEN else 1 if n < TWO_EDITS else 2
 
 
 def typo_match(a: str, b: str) -> bool:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
+from warta import datafiles
 from warta.clean.dedup import band_keys, pack, signature, unpack
 from warta.store import models as M
 
-THRESHOLD = 0.8
+THRESHOLD: float = datafiles.load("thresholds.yaml")["store"]["near_duplicate"]   # warta/data/thresholds.yaml
 
 
 def check_and_register(s: Session, doc_id: str, body: str, sig_bytes: bytes | None = None,
