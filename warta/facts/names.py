@@ -158,8 +158,11 @@ class People:
         self.spans: list[Person] = []
         self.confirmed: set[str] = set()
         self.titles: list[tuple[int, str, str, str]] = []   # (where, role, org, person) the ROLE facts found
+        # organisation words the NER left at a name's edge; a place no knowledge base knows
+        # ("Chew", "Dian" typed PLACE where the text says "kata Chew") is a short name instead
         others = {h.text.lower() for h in v.hits
-                  if h.entity.type != "PERSON" and (v.kb_entry(h.entity) or len(h.entity.mentions) > 1)}
+                  if h.entity.type != "PERSON" and (v.kb_entry(h.entity) or (len(h.entity.mentions) > 1
+                                                                            and h.entity.type != "PLACE"))}
         others |= government_words()
         for h in v.hits:
             if h.entity.type == "PERSON" and h.text.lower() not in pron and h.entity.name.lower() not in pron:

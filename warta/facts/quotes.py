@@ -90,7 +90,10 @@ class _Speaker:
                 return self.people.add(nm[0], nm[1], body[nm[0]:nm[1]])
         return None
 
-    def after(self, qe: int, pend: int) -> tuple[str | None, int]:
+    def after(self, qs: int, qe: int, pend: int) -> tuple[str | None, int]:
+        """The speaker written after the quotation; a pronoun ("ujarnya") stands for the last
+        person named before the quotation opens (a name inside the quoted words is whom the
+        speaker talks about, not the speaker)."""
         body, rx = self.v.body, _rx()
         nxt = _MARK.search(body, qe, pend)
         stop = nxt.start() if nxt else pend
@@ -98,13 +101,13 @@ class _Speaker:
         if m and m.group("verb")[0].islower():
             rest = m.end()
             if m.group("nya") or m.group("verb").lower().endswith("nya") or rx["pronoun"].match(body, rest, stop):
-                return self.people.last_before(qe) , rest
+                return self.people.last_before(qs), rest
             if rx["epithet"].match(body, rest, stop):     # '," kata pria lulusan ITS itu' / '," said the director'
                 nick = re.search(r"\b(?:disapa|dipanggil|known as)\s+(?P<n>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)", body[rest:stop])
                 if nick:            # '," ujar pria yang akrab disapa Budi': the name the text gives
                     return self.people.resolve(nick.group("n")), rest + nick.end()
                 win = self._window(rest, stop)
-                return self.people.by_title(body[rest:win], qe) or self.people.last_before(qe), win
+                return self.people.by_title(body[rest:win], qe) or self.people.last_before(qs), win
             win = self._window(rest, stop)
             who = self.in_window(rest, win) or self.people.by_title(body[rest:win], qe)
             if who:
@@ -113,7 +116,7 @@ class _Speaker:
         if m:
             who = m.group("who")
             if rx["pronoun"].fullmatch(who):
-                return self.people.last_before(qe), m.end()
+                return self.people.last_before(qs), m.end()
             return self.in_window(m.start("who"), m.end("who"), last=True), m.end()
         return None, qe
 
@@ -188,7 +191,7 @@ def quotes(v: DocView, people: People | None = None) -> list[Fact]:
         inner = v.body[qs + 1:qe - 1 if qe < pend or v.body[qe - 1] in MARKS else qe].strip()
         if len(inner.split()) < 3:
             continue
-        who, aend = sp.after(qe, pend)
+        who, aend = sp.after(qs, qe, pend)
         astart = qs
         if not who:
             who, aend = sp.before(qs, pstart), qe
