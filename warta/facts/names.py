@@ -177,12 +177,30 @@ class People:
                     at = h.text.find(surface)
                     if at >= 0:
                         start, end = h.start + at, h.start + at + len(surface)
+                more = self._run_on(end, h.start, name)
+                if more is not None and name == clean(h.text, others):
+                    end, name = more, name + v.body[end:more]
                 self.spans.append(Person(start, end, name))
                 if name not in self.full:
                     self.full.append(name)
                 if (v.kb_entry(h.entity) or {}).get("type") == "PERSON":
                     self.confirmed.add(name)
         self.spans.sort(key=lambda p: p.start)
+
+    def _run_on(self, end: int, start: int, name: str) -> int | None:
+        """Where a name the NER cut short runs on ("Global Susan" + " Wojcicki,"): the end of the
+        capitalised name words right after it, up to four words in all, none of them part of
+        another entity's mention."""
+        body = self.v.body
+        n = len(name.split())
+        out = None
+        for m in re.finditer(r"[ ]([^\s,.;:()]+)", body[end:end + 60]):
+            if m.start() != (out - end if out else 0) or n >= 4 or not is_name_token(m.group(1)) \
+                    or any(h.start < end + m.end() and end + m.start() < h.end and h.start != start for h in self.v.hits):
+                break
+            out = end + m.end()
+            n += 1
+        return out
 
     def add(self, start: int, end: int, surface: str) -> str:
         """Record a name found by a pattern; returns its resolved name."""

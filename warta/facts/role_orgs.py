@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from warta.facts.context import DocView, Hit
-from warta.facts.names import People, alt, firm_hit, is_name_token, lexicon, loose_link
+from warta.facts.names import People, alt, firm_hit, is_name_token, lexicon, loose_link, name_at
 from warta.kb.base import load_kb, norm_name
 
 
@@ -72,14 +72,18 @@ class OrgFinder:
     def _split(self, h) -> list:
         """"PLN Budi Santoso" found as one organisation: the known organisation, then a person."""
         toks = list(re.finditer(r"\S+", h.text))
+        # "PGE Julfi" + "Hadi": the NER's organisation took the first name, the rest follows it
+        tail = name_at(self.body, h.end + 1, 3) if self.body[h.end:h.end + 1] == " " else None
+        tail_words = len(self.body[tail[0]:tail[1]].split()) if tail else 0
+        end = tail[1] if tail else h.end
         for k in range(len(toks) - 1, 0, -1):
-            rest = h.text[toks[k].start():]
-            if not all(is_name_token(t.group(0)) for t in toks[k:]) or not 2 <= len(toks) - k <= 4:
+            rest = self.body[h.start + toks[k].start():end]
+            if not all(is_name_token(t.group(0)) for t in toks[k:]) or not 2 <= len(toks) - k + tail_words <= 4:
                 continue
             for j in range(0, k):
                 e = self._known_org(h.text[toks[j].start():toks[k - 1].end()])
                 if e is not None and norm_name(e.name) != norm_name(h.text):
-                    self.pending[h.start + toks[k].start()] = (h.end, rest)
+                    self.pending[h.start + toks[k].start()] = (end, rest)
                     return [Hit(h.start + toks[j].start(), h.start + toks[k - 1].end(), h.text[toks[j].start():toks[k - 1].end()], e)]
         return [h]
 
