@@ -177,6 +177,9 @@ class People:
                     at = h.text.find(surface)
                     if at >= 0:
                         start, end = h.start + at, h.start + at + len(surface)
+                before = self._run_in(start)
+                if before is not None and name == clean(h.text, others) and len(name.split()) < 4:
+                    start, name = before.start, v.body[before.start:start] + name
                 more = self._run_on(end, h.start, name)
                 if more is not None and name == clean(h.text, others):
                     end, name = more, name + v.body[end:more]
@@ -201,6 +204,15 @@ class People:
             out = end + m.end()
             n += 1
         return out
+
+    def _run_in(self, start: int):
+        """A first name the NER took for an organisation of its own right before the name
+        ("Afifuddin" + "Suhaeli Kalla"): a one-word name the knowledge base does not know."""
+        for h in self.v.hits:
+            if h.end == start - 1 and self.v.body[h.end] == " " and h.entity.type != "PERSON" \
+                    and self.v.kb_entry(h.entity) is None and len(h.text.split()) == 1 and is_name_token(h.text):
+                return h
+        return None
 
     def add(self, start: int, end: int, surface: str) -> str:
         """Record a name found by a pattern; returns its resolved name."""

@@ -55,7 +55,8 @@ class OrgFinder:
                                            or (v.kb_entry(h.entity) or {}).get("type") == "ORG") and h.entity.id not in v.media
                      and h.text.split()[0].lower() not in role_words() and h.text.lower() not in stop
                      and h.text.split()[0].lower() not in dept
-                     and not loose_link(v, h)]
+                     and not loose_link(v, h)
+                     and not any(p.start <= h.start and h.end <= p.end for p in people.spans)]
         self.orgs.sort(key=lambda h: h.start)
         self.orgs = sorted((x for h in self.orgs for x in self._split(h)), key=lambda h: h.start)
         self.block = [(h.start, h.end) for h in self.orgs if isinstance(h.entity, _Org) or firm_hit(v, h)]
