@@ -48,7 +48,14 @@ def _spans(body: str):
 class _Speaker:
     def __init__(self, v: DocView, people: People):
         self.v, self.people = v, people
-        self.block = [(h.start, h.end) for h in v.hits if firm_hit(v, h)]
+        self.block = [(h.start, h.end) for h in v.hits if firm_hit(v, h) and not self._short_name(h)]
+
+    def _short_name(self, h) -> bool:
+        """'," kata Ikhsan' where the NER typed "Ikhsan" an organisation: one word of a person's
+        full name the document gives ("M Ikhsan Asaad"), unknown to the knowledge base."""
+        words = h.text.split()
+        return len(words) == 1 and self.v.kb_entry(h.entity) is None and h.entity.type != "PERSON" \
+            and any(words[0] in n.split() and n != h.text for n in self.people.full)
 
     def _trim_org(self, s: int, e: int) -> tuple[int, int] | None:
         """"Perludem Nurul Amalia Salabi": an organisation the NER found at the front is no part of the name."""
