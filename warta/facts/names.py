@@ -225,6 +225,10 @@ class People:
             self.spans.insert(i, Person(start, end, name))
         return name
 
+    def drop(self, start: int) -> None:
+        """Forget the name a pattern recorded at `start` (it proved part of an organisation)."""
+        self.spans = [p for p in self.spans if p.start != start]
+
     def resolve(self, surface: str) -> str:
         """A one-word reference ("Hadi") to the full name that holds it, one a pattern or the
         knowledge base vouches for first; a longer name stands as written."""

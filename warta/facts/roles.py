@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from warta.facts.context import DocView
+from warta.facts.context import DocView, Hit
 from warta.facts.names import People, alt, is_name_token, lexicon, name_at, name_ending
 from warta.facts.role_near import near_roles
-from warta.facts.role_orgs import OrgFinder, org_name, role_words, skip_after_org, title_rx
+from warta.facts.role_orgs import OrgFinder, _Org, org_name, role_words, skip_after_org, title_rx
 from warta.model import Fact
 
 CONNECT = re.compile(r"(?:,\s*(?:the\s+|a\s+|an\s+)?|,?\s+(?:selaku|sebagai|yang\s+juga(?:\s+merupakan|\s+menjabat(?:\s+sebagai)?)?|"
@@ -171,9 +171,16 @@ class _Roles(OrgFinder):
             org = self._last_org(org, s.end)
             role = body[m.start():org.start].strip(" ,")
             role = re.sub(r"\s+(?:of|at|di|dari)$", "", role)
+            known_after = any(p.start == org.end + 1 for p in self.people.spans)
             after = self._person_at(org.end, s.end)
             if after and CONNECT_AHEAD.match(body, after[1]):
                 after = None    # "Budi selaku Direktur X": that name has a title of its own
+            if after and person and not known_after and len(after[2].split()) == 1 \
+                    and re.match(r"[.,;]|\s*$", body[after[1]:s.end]):
+                # "Budi, Group CEO Sinar Mas Land.": the word the NER left out is the organisation's
+                org = Hit(org.start, after[1], body[org.start:after[1]], _Org("", body[org.start:after[1]]))
+                self.people.drop(after[0])
+                after = None
             if after and (person is None or not body[org.end:after[0]].strip(" ").startswith(",")):
                 person = after
             if person:
