@@ -74,7 +74,11 @@ class _Roles(OrgFinder):
         if ministry in lx["ministry_names"]:
             return [{"name": lx["ministry_names"][ministry], "type": "ORG"}]
         ministry = lx["ministry_aliases"].get(ministry, ministry)
-        return [e for e in self.kb.lookup(ministry) if e.get("type") == "ORG"]
+        found = [e for e in self.kb.lookup(ministry) if e.get("type") == "ORG"]
+        if not found and ministry.startswith("Kementerian Bidang "):
+            # "Menteri Bidang Perekonomian": only the coordinating ministries have fields
+            return self._ministry(ministry.replace("Kementerian Bidang ", "Kementerian Koordinator Bidang ", 1))
+        return found
 
     def minister_en(self, s) -> list[tuple[str, str, str, int]]:
         """"Coordinating Minister for Economic Affairs Airlangga", "SOE minister Erick Thohir",
@@ -98,6 +102,7 @@ class _Roles(OrgFinder):
     def minister(self, m: re.Match, end: int):
         """"Menteri Perindustrian Budi": the ministry by the knowledge base, and the name after it."""
         lx = lexicon()
+        body = self.body
         title = m.group("t")
         full = lx["minister_short"].get(title, title)
         head = next(k for k in sorted(lx["ministers"], key=len, reverse=True) if full.startswith(k))
@@ -115,6 +120,8 @@ class _Roles(OrgFinder):
                 roman = re.match(r"\s+(?:I{1,3}|IV|V)(?=[\s,])", self.body[after:end])
                 after += roman.end() if roman else 0      # "Wakil Menteri BUMN I, Budi"
                 p = self._person_at(after, end)
+                k = skip_after_org().match(body, after)      # "Menteri BUMN (BUMN) Republik Indonesia (RI) Budi"
+                after = k.end() if k and k.end() <= end else after
                 country = next((h for h in self.orgs if h.entity.type == "PLACE" and 0 <= h.start - after <= 2), None)
                 if not p and country:      # "Menteri X Indonesia, Budi"
                     p = self._person_at(country.end, end)
@@ -133,6 +140,11 @@ class _Roles(OrgFinder):
         for t in rest[:8]:
             w = t.group(0)
             core = w.rstrip(",")
+            person = self.people.hit_at(m.end() + t.start(), m.end() + t.end() + 60)
+            if person is not None and person.start == m.end() + t.start() and len(words) > len(words_in_title) \
+                    and words[-1] not in ("dan", "&") and words[0] in ("Bidang", "Urusan"):
+                # "Menko Bidang Kemaritiman Luhut": the ministry's field words, then the name
+                return (person.start, person.end, person.name), " ".join([lx["ministers"][head], *words]), " ".join([head, *words])
             if not (core[:1].isupper() or core in ("dan", "&")) or self.people.hit_at(m.end() + t.start(), m.end() + t.end()):
                 break
             words.append(core)
