@@ -194,6 +194,7 @@ def quotes(v: DocView, people: People | None = None) -> list[Fact]:
     sp = _Speaker(v, people)
     _speakers_named(v, sp)
     facts = []
+    prev: tuple[int, str] | None = None     # (paragraph end, speaker) of the last attributed quotation
     for qs, qe, pstart, pend in _spans(v.body):
         inner = v.body[qs + 1:qe - 1 if qe < pend or v.body[qe - 1] in MARKS else qe].strip()
         if len(inner.split()) < 3:
@@ -205,8 +206,12 @@ def quotes(v: DocView, people: People | None = None) -> list[Fact]:
         if not who and qs == pstart:
             who = sp.lead_in(pstart)
             astart = max(0, pstart - 2)
+        if not who and qs == pstart and v.body[qe:pend].strip() == "" and prev is not None \
+                and not v.body[prev[0]:pstart].strip():
+            who = prev[1]       # a paragraph that is all quotation goes on with the speaker of the one before
         if not who:
             continue
+        prev = (pend, who)
         text = re.sub(rf"[,.!?]?[{MARKS}’']*$", "", inner).strip()
         ev = _evidence(v, astart, max(aend, qe))
         if not ev:
