@@ -197,7 +197,7 @@ def quotes(v: DocView, people: People | None = None) -> list[Fact]:
     prev: tuple[int, str] | None = None     # (paragraph end, speaker) of the last attributed quotation
     for qs, qe, pstart, pend in _spans(v.body):
         inner = v.body[qs + 1:qe - 1 if qe < pend or v.body[qe - 1] in MARKS else qe].strip()
-        if len(inner.split()) < 3:
+        if len(inner.split()) < 2:
             continue
         who, aend = sp.after(qs, qe, pend)
         astart = qs
