@@ -131,7 +131,8 @@ def clean(name: str, others: set[str]) -> str | None:
     edges ("Mitratel Teddy Hartoko" -> "Teddy Hartoko", "Budi Santoso Direktur" -> "Budi Santoso")."""
     toks = name.split()
     parts = {w.lower() for w in lexicon()["name_particles"]}
-    cut = next((i for i, t in enumerate(toks) if i and not is_name_token(t) and t.lower() not in parts), len(toks))
+    cut = next((i for i, t in enumerate(toks) if i and not is_name_token(t) and t.lower() not in parts
+                and not (i < len(toks) - 1 and re.fullmatch(r"[A-Z]\.?", t))), len(toks))   # "Gideon A Putro"
     toks = toks[:cut]
     while toks and (not is_name_token(toks[0]) or (toks[0].lower() in others and len(toks) > 2)
                     or (toks[0].lower() in government_words() and len(toks) > 1)):

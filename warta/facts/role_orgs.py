@@ -77,13 +77,19 @@ class OrgFinder:
         tail = name_at(self.body, h.end + 1, 3) if self.body[h.end:h.end + 1] == " " else None
         tail_words = len(self.body[tail[0]:tail[1]].split()) if tail else 0
         end = tail[1] if tail else h.end
+        titled = bool(re.search(r"\S\s+$", self.body[max(0, h.start - 40):h.start])) and \
+            bool(title_rx().search(self.body[max(0, h.start - 40):h.start].split()[-1] if self.body[max(0, h.start - 40):h.start].split() else ""))
+        written = {norm_name(m.text) for m in getattr(h.entity, "mentions", [])}
         for k in range(len(toks) - 1, 0, -1):
             rest = self.body[h.start + toks[k].start():end]
-            if not all(is_name_token(t.group(0)) for t in toks[k:]) or not 2 <= len(toks) - k + tail_words <= 4:
+            prefix = norm_name(h.text[:toks[k - 1].end()])
+            # "Direktur Utama Oldora Power Israal" where the text writes "Oldora Power" on its own too
+            alone = titled and prefix in written and prefix != norm_name(h.text)
+            if not all(is_name_token(t.group(0)) for t in toks[k:]) or not (1 if alone else 2) <= len(toks) - k + tail_words <= 4:
                 continue
             for j in range(0, k):
                 e = self._known_org(h.text[toks[j].start():toks[k - 1].end()])
-                if e is not None and norm_name(e.name) != norm_name(h.text):
+                if e is not None and (norm_name(e.name) != norm_name(h.text) or alone):
                     self.pending[h.start + toks[k].start()] = (end, rest)
                     return [Hit(h.start + toks[j].start(), h.start + toks[k - 1].end(), h.text[toks[j].start():toks[k - 1].end()], e)]
         return [h]
@@ -185,6 +191,8 @@ def org_name(r: "OrgFinder", h) -> str:
         return known.name if known is not None else h.text + " Indonesia"
     surface = strip_legal(h.text.strip(" ,.’'"))
     name = h.entity.name
+    if surface != h.text.strip(" ,.’'") and r.v.kb_entry(h.entity) is not None and norm_name(surface).startswith(norm_name(name)):
+        return strip_legal(name)    # "PT Indofood CBP Sukses Makmur Tbk": the legal name of what the knowledge base calls "Indofood CBP"
     around = r.body[max(0, h.start - len(name)):h.end + len(name)].lower()
     if len(name) > len(h.text) and name.lower() in around and h.text.lower() in name.lower():
         return strip_legal(name)    # a part of the name the text writes whole ("ACWA" of "ACWA Power Company")
