@@ -77,8 +77,8 @@ class OrgFinder:
         tail = name_at(self.body, h.end + 1, 3) if self.body[h.end:h.end + 1] == " " else None
         tail_words = len(self.body[tail[0]:tail[1]].split()) if tail else 0
         end = tail[1] if tail else h.end
-        titled = bool(re.search(r"\S\s+$", self.body[max(0, h.start - 40):h.start])) and \
-            bool(title_rx().search(self.body[max(0, h.start - 40):h.start].split()[-1] if self.body[max(0, h.start - 40):h.start].split() else ""))
+        before = self.body[max(0, h.start - 40):h.start].rstrip()
+        titled = any(t.end() == len(before) for t in title_rx().finditer(before))
         written = {norm_name(m.text) for m in getattr(h.entity, "mentions", [])}
         for k in range(len(toks) - 1, 0, -1):
             rest = self.body[h.start + toks[k].start():end]
@@ -91,6 +91,8 @@ class OrgFinder:
                 e = self._known_org(h.text[toks[j].start():toks[k - 1].end()])
                 if e is not None and (norm_name(e.name) != norm_name(h.text) or alone):
                     self.pending[h.start + toks[k].start()] = (end, rest)
+                    if norm_name(e.name) == norm_name(h.text):      # the entity is named with the person in it
+                        e = _Org("", h.text[toks[j].start():toks[k - 1].end()])
                     return [Hit(h.start + toks[j].start(), h.start + toks[k - 1].end(), h.text[toks[j].start():toks[k - 1].end()], e)]
         return [h]
 
