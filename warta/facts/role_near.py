@@ -202,7 +202,7 @@ def _unknown_tail(r, a: int, b: int, send: int):
     toks = list(re.finditer(r"\S+", r.body[a:b]))
     tail = []
     for t in reversed(toks):
-        w = t.group(0).strip(",")
+        w = t.group(0).strip(",.;")
         if w.lower() in _free_words() or not (w[:1].isupper() or w[:1].isdigit()) or not re.fullmatch(r"[\w&.\-]+", w):
             break
         tail.insert(0, t)

@@ -118,7 +118,7 @@ class OrgFinder:
             return got
         m = re.compile(r"\s+(?:of|at)\s+(?P<o>[A-Z][\w&.\-]*(?:\s+(?:&\s+)?[A-Z][\w&.\-]*){0,4})").match(self.body, at, end)
         dept = {w.lower() for w in lexicon()["department_words"]} | role_words()
-        if m and not self.people.hit_at(m.start("o"), m.end("o")) and not dept & {w.lower() for w in m.group("o").split()}:
+        if m and not self.people.hit_at(m.start("o"), m.end("o")) and not dept & {w.lower().strip(".") for w in m.group("o").split()}:
             o = m.group("o").rstrip(".")
             return Hit(m.start("o"), m.start("o") + len(o), o, _Org("", o))
         return None
