@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 
 from warta.facts.context import DocView
-from warta.facts.names import People, alt, firm_hit, lexicon, name_ending
+from warta.facts.names import People, alt, firm_hit, lexicon, name_at, name_ending
 from warta.model import Evidence, Fact
 
 MARKS = "\"“”„"
@@ -187,6 +187,13 @@ def _speakers_named(v: DocView, sp: "_Speaker") -> None:
             sp.people.add(nm[0], nm[1], v.body[nm[0]:nm[1]])
         elif nm:
             sp.people.confirmed.add(sp.people.hit_at(nm[0], nm[1] + 1).name)
+    # "..., said energy ministry official Tri Winarno." where the NER saw no person
+    after = re.compile(r"\b(?:said|says|added|told)\s+(?:(?:the\s+)?[a-z][\w-]*\s+){1,4}(?=[A-Z])")
+    for m in after.finditer(v.body):
+        nm = name_at(v.body, m.end())
+        if nm and len(v.body[nm[0]:nm[1]].split()) >= 2 and re.match(r"\s*[.,]", v.body[nm[1]:nm[1] + 2]) \
+                and not sp.people.hit_at(nm[0], nm[1] + 1) and not sp._overlaps_org(*nm):
+            sp.people.add(nm[0], nm[1], v.body[nm[0]:nm[1]])
 
 
 def quotes(v: DocView, people: People | None = None) -> list[Fact]:
