@@ -168,7 +168,11 @@ class _Roles(OrgFinder):
                 ministers[m.start()] = True
         not_after = re.compile(rf"(?:{alt(lexicon()['not_after'])})\s+$", re.I)
         place_titles = {t.lower() for t in lexicon()["place_titles"]}
+        last_end = None
         for m in title_rx().finditer(body, s.start, s.end):
+            joined, last_end = last_end is not None and not body[last_end:m.start()].strip(), m.end()
+            if joined and len(m.group(0).split()) == 1:
+                continue    # "Group Chief Executive" + "Officer": one title
             if m.start() in ministers or not_after.search(body, max(s.start, m.start() - 20), m.start()):
                 continue
             org = self.org_after(m.end(), s.end, places=m.group(0).lower() in place_titles)
