@@ -123,3 +123,38 @@ def test_speaker_named_by_title_alone(extract):
                     "Gardu itu melayani kawasan industri.\n\n"
                     "\"Kami akan menambah tiga gardu lagi tahun depan,\" kata Direktur Utama PLN.")
     assert _speakers(facts) == ["Darmawan Prasodjo"]
+
+
+def test_pronoun_speaker_is_not_a_name_inside_the_quote(extract):
+    facts = extract("JAKARTA - Direktur Utama PLN Darmawan Prasodjo meninjau gardu baru di Bekasi.\n\n"
+                    "\"Kami sudah melaporkan rencana ini kepada Menteri BUMN Erick Thohir,\" ujarnya.")
+    assert _speakers(facts) == ["Darmawan Prasodjo"]
+
+
+def test_quotation_paragraph_goes_on_with_the_speaker_before(extract):
+    facts = extract("JAKARTA - Direktur Utama PLN Darmawan Prasodjo meninjau gardu baru di Bekasi.\n\n"
+                    "\"Gardu ini melayani dua ribu rumah di kawasan timur kota,\" kata Darmawan.\n\n"
+                    "\"Tahun depan kami membangun dua gardu lagi di Karawang.\"")
+    assert _speakers(facts) == ["Darmawan Prasodjo", "Darmawan Prasodjo"]
+
+
+def test_name_first_title_with_an_organisation_nobody_knows(extract):
+    facts = extract("JAKARTA - Proyek kota baru itu dinilai menjanjikan.\n\n"
+                    "Budi Hartono, Chief Executive Officer Kencanaraya, menilai proyek itu punya potensi besar.")
+    assert ("Budi Hartono", "Kencanaraya") in _roles(facts)
+
+
+def test_one_word_title_after_a_title_is_the_same_title(extract):
+    facts = extract("JAKARTA - Proyek kota baru itu dinilai menjanjikan.\n\n"
+                    "\"Kami akan membangun stasiun baru di kawasan ini,\" ujar Budi Hartono, "
+                    "Group Chief Executive Officer Kencanaraya Land.")
+    roles = _roles(facts)
+    assert ("Budi Hartono", "Kencanaraya Land") in roles or ("Budi Hartono", "Kencanaraya") in roles
+    assert not any(p == "Land" for p, _ in roles)
+
+
+def test_english_speaker_named_after_said_with_lowercase_title(extract):
+    facts = extract("JAKARTA - Indonesia will keep seeking investors for its battery plants, said energy "
+                    "ministry official Budi Hartono.\n\n"
+                    "\"Our nickel remains more competitive than that of other countries,\" he told reporters.")
+    assert _speakers(facts) == ["Budi Hartono"]

@@ -131,7 +131,8 @@ def clean(name: str, others: set[str]) -> str | None:
     edges ("Mitratel Teddy Hartoko" -> "Teddy Hartoko", "Budi Santoso Direktur" -> "Budi Santoso")."""
     toks = name.split()
     parts = {w.lower() for w in lexicon()["name_particles"]}
-    cut = next((i for i, t in enumerate(toks) if i and not is_name_token(t) and t.lower() not in parts), len(toks))
+    cut = next((i for i, t in enumerate(toks) if i and not is_name_token(t) and t.lower() not in parts
+                and not (i < len(toks) - 1 and re.fullmatch(r"[A-Z]\.?", t))), len(toks))   # "Gideon A Putro"
     toks = toks[:cut]
     while toks and (not is_name_token(toks[0]) or (toks[0].lower() in others and len(toks) > 2)
                     or (toks[0].lower() in government_words() and len(toks) > 1)):
@@ -158,8 +159,11 @@ class People:
         self.spans: list[Person] = []
         self.confirmed: set[str] = set()
         self.titles: list[tuple[int, str, str, str]] = []   # (where, role, org, person) the ROLE facts found
+        # organisation words the NER left at a name's edge; a place no knowledge base knows
+        # ("Chew", "Dian" typed PLACE where the text says "kata Chew") is a short name instead
         others = {h.text.lower() for h in v.hits
-                  if h.entity.type != "PERSON" and (v.kb_entry(h.entity) or len(h.entity.mentions) > 1)}
+                  if h.entity.type != "PERSON" and (v.kb_entry(h.entity) or (len(h.entity.mentions) > 1
+                                                                            and h.entity.type != "PLACE"))}
         others |= government_words()
         for h in v.hits:
             if h.entity.type == "PERSON" and h.text.lower() not in pron and h.entity.name.lower() not in pron:
@@ -174,12 +178,42 @@ class People:
                     at = h.text.find(surface)
                     if at >= 0:
                         start, end = h.start + at, h.start + at + len(surface)
+                before = self._run_in(start)
+                if before is not None and name == clean(h.text, others) and len(name.split()) < 4:
+                    start, name = before.start, v.body[before.start:start] + name
+                more = self._run_on(end, h.start, name)
+                if more is not None and name == clean(h.text, others):
+                    end, name = more, name + v.body[end:more]
                 self.spans.append(Person(start, end, name))
                 if name not in self.full:
                     self.full.append(name)
                 if (v.kb_entry(h.entity) or {}).get("type") == "PERSON":
                     self.confirmed.add(name)
         self.spans.sort(key=lambda p: p.start)
+
+    def _run_on(self, end: int, start: int, name: str) -> int | None:
+        """Where a name the NER cut short runs on ("Global Susan" + " Wojcicki,"): the end of the
+        capitalised name words right after it, up to four words in all, none of them part of
+        another entity's mention."""
+        body = self.v.body
+        n = len(name.split())
+        out = None
+        for m in re.finditer(r"[ ]([^\s,.;:()]+)", body[end:end + 60]):
+            if m.start() != (out - end if out else 0) or n >= 4 or not is_name_token(m.group(1)) \
+                    or any(h.start < end + m.end() and end + m.start() < h.end and h.start != start for h in self.v.hits):
+                break
+            out = end + m.end()
+            n += 1
+        return out
+
+    def _run_in(self, start: int):
+        """A first name the NER took for an organisation of its own right before the name
+        ("Afifuddin" + "Suhaeli Kalla"): a one-word name the knowledge base does not know."""
+        for h in self.v.hits:
+            if h.end == start - 1 and self.v.body[h.end] == " " and h.entity.type != "PERSON" \
+                    and self.v.kb_entry(h.entity) is None and len(h.text.split()) == 1 and is_name_token(h.text):
+                return h
+        return None
 
     def add(self, start: int, end: int, surface: str) -> str:
         """Record a name found by a pattern; returns its resolved name."""
@@ -191,6 +225,10 @@ class People:
         if not any(p.start <= start < p.end for p in self.spans):
             self.spans.insert(i, Person(start, end, name))
         return name
+
+    def drop(self, start: int) -> None:
+        """Forget the name a pattern recorded at `start` (it proved part of an organisation)."""
+        self.spans = [p for p in self.spans if p.start != start]
 
     def resolve(self, surface: str) -> str:
         """A one-word reference ("Hadi") to the full name that holds it, one a pattern or the

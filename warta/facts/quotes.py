@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 
 from warta.facts.context import DocView
-from warta.facts.names import People, alt, firm_hit, lexicon, name_ending
+from warta.facts.names import People, alt, firm_hit, lexicon, name_at, name_ending
 from warta.model import Evidence, Fact
 
 MARKS = "\"“”„"
@@ -48,7 +48,14 @@ def _spans(body: str):
 class _Speaker:
     def __init__(self, v: DocView, people: People):
         self.v, self.people = v, people
-        self.block = [(h.start, h.end) for h in v.hits if firm_hit(v, h)]
+        self.block = [(h.start, h.end) for h in v.hits if firm_hit(v, h) and not self._short_name(h)]
+
+    def _short_name(self, h) -> bool:
+        """'," kata Ikhsan' where the NER typed "Ikhsan" an organisation: one word of a person's
+        full name the document gives ("M Ikhsan Asaad"), unknown to the knowledge base."""
+        words = h.text.split()
+        return len(words) == 1 and self.v.kb_entry(h.entity) is None and h.entity.type != "PERSON" \
+            and any(words[0] in n.split() and n != h.text for n in self.people.full)
 
     def _trim_org(self, s: int, e: int) -> tuple[int, int] | None:
         """"Perludem Nurul Amalia Salabi": an organisation the NER found at the front is no part of the name."""
@@ -90,7 +97,10 @@ class _Speaker:
                 return self.people.add(nm[0], nm[1], body[nm[0]:nm[1]])
         return None
 
-    def after(self, qe: int, pend: int) -> tuple[str | None, int]:
+    def after(self, qs: int, qe: int, pend: int) -> tuple[str | None, int]:
+        """The speaker written after the quotation; a pronoun ("ujarnya") stands for the last
+        person named before the quotation opens (a name inside the quoted words is whom the
+        speaker talks about, not the speaker)."""
         body, rx = self.v.body, _rx()
         nxt = _MARK.search(body, qe, pend)
         stop = nxt.start() if nxt else pend
@@ -98,13 +108,13 @@ class _Speaker:
         if m and m.group("verb")[0].islower():
             rest = m.end()
             if m.group("nya") or m.group("verb").lower().endswith("nya") or rx["pronoun"].match(body, rest, stop):
-                return self.people.last_before(qe) , rest
+                return self.people.last_before(qs), rest
             if rx["epithet"].match(body, rest, stop):     # '," kata pria lulusan ITS itu' / '," said the director'
                 nick = re.search(r"\b(?:disapa|dipanggil|known as)\s+(?P<n>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)", body[rest:stop])
                 if nick:            # '," ujar pria yang akrab disapa Budi': the name the text gives
                     return self.people.resolve(nick.group("n")), rest + nick.end()
                 win = self._window(rest, stop)
-                return self.people.by_title(body[rest:win], qe) or self.people.last_before(qe), win
+                return self.people.by_title(body[rest:win], qe) or self.people.last_before(qs), win
             win = self._window(rest, stop)
             who = self.in_window(rest, win) or self.people.by_title(body[rest:win], qe)
             if who:
@@ -113,7 +123,7 @@ class _Speaker:
         if m:
             who = m.group("who")
             if rx["pronoun"].fullmatch(who):
-                return self.people.last_before(qe), m.end()
+                return self.people.last_before(qs), m.end()
             return self.in_window(m.start("who"), m.end("who"), last=True), m.end()
         return None, qe
 
@@ -177,6 +187,13 @@ def _speakers_named(v: DocView, sp: "_Speaker") -> None:
             sp.people.add(nm[0], nm[1], v.body[nm[0]:nm[1]])
         elif nm:
             sp.people.confirmed.add(sp.people.hit_at(nm[0], nm[1] + 1).name)
+    # "..., said energy ministry official Tri Winarno." where the NER saw no person
+    after = re.compile(r"\b(?:said|says|added|told)\s+(?:(?:the\s+)?[a-z][\w-]*\s+){1,4}(?=[A-Z])")
+    for m in after.finditer(v.body):
+        nm = name_at(v.body, m.end())
+        if nm and len(v.body[nm[0]:nm[1]].split()) >= 2 and re.match(r"\s*[.,]", v.body[nm[1]:nm[1] + 2]) \
+                and not sp.people.hit_at(nm[0], nm[1] + 1) and not sp._overlaps_org(*nm):
+            sp.people.add(nm[0], nm[1], v.body[nm[0]:nm[1]])
 
 
 def quotes(v: DocView, people: People | None = None) -> list[Fact]:
@@ -184,19 +201,24 @@ def quotes(v: DocView, people: People | None = None) -> list[Fact]:
     sp = _Speaker(v, people)
     _speakers_named(v, sp)
     facts = []
+    prev: tuple[int, str] | None = None     # (paragraph end, speaker) of the last attributed quotation
     for qs, qe, pstart, pend in _spans(v.body):
         inner = v.body[qs + 1:qe - 1 if qe < pend or v.body[qe - 1] in MARKS else qe].strip()
-        if len(inner.split()) < 3:
+        if len(inner.split()) < 2:
             continue
-        who, aend = sp.after(qe, pend)
+        who, aend = sp.after(qs, qe, pend)
         astart = qs
         if not who:
             who, aend = sp.before(qs, pstart), qe
         if not who and qs == pstart:
             who = sp.lead_in(pstart)
             astart = max(0, pstart - 2)
+        if not who and qs == pstart and v.body[qe:pend].strip() == "" and prev is not None \
+                and not v.body[prev[0]:pstart].strip():
+            who = prev[1]       # a paragraph that is all quotation goes on with the speaker of the one before
         if not who:
             continue
+        prev = (pend, who)
         text = re.sub(rf"[,.!?]?[{MARKS}’']*$", "", inner).strip()
         ev = _evidence(v, astart, max(aend, qe))
         if not ev:

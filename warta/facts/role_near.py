@@ -142,11 +142,16 @@ def near_roles(r, s, have: set[str]) -> list[tuple[str, str, str, int]]:
     for p in r.people.spans:
         if not (s.start <= p.start and p.end <= s.end) or p.name in have:
             continue
-        for run in (_left(r, s, p), _right(r, s, p)):
+        left = _left(r, s, p)
+        titled_left = left is not None and bool(title_rx().search(r.body[left.start:left.end]))
+        for side, run in (("left", left), ("right", _right(r, s, p))):
             if run is None:
                 continue
             if not run.orgs:
-                known = _known_in(r, run.start, run.end)
+                # a title on the name's left ("Kepala Staf X Moeldoko, Bupati Subang Imran"): the
+                # phrase on its right is the next person's
+                tail = side == "right" and not titled_left
+                known = _known_in(r, run.start, run.end) or (_unknown_tail(r, run.start, run.end, s.end) if tail else None)
                 if known is None:
                     continue
                 run.orgs.append(known)
@@ -184,3 +189,27 @@ def _known_in(r, a: int, b: int):
                 best = Hit(a + toks[i].start(), a + toks[i].start() + len(text), text, e)
                 break
     return best
+
+
+def _unknown_tail(r, a: int, b: int, send: int):
+    """"Gareth Wong, Chief Executive Officer Mitbana, menilai": an organisation neither the NER
+    nor the knowledge base knows, written as the capitalised words that close the title phrase
+    after the name, up to the comma or the sentence's end."""
+    from warta.facts.context import Hit
+    from warta.facts.role_orgs import _Org
+    if not re.match(r"\s*(?:[,.;]|$)", r.body[b:send]) and b != send:
+        return None
+    toks = list(re.finditer(r"\S+", r.body[a:b]))
+    tail = []
+    for t in reversed(toks):
+        w = t.group(0).strip(",.;")
+        if w.lower() in _free_words() or not (w[:1].isupper() or w[:1].isdigit()) or not re.fullmatch(r"[\w&.\-]+", w):
+            break
+        tail.insert(0, t)
+    if not tail or len(tail) > 4 or len(tail) == len(toks):
+        return None
+    start, end = a + tail[0].start(), a + tail[-1].end()
+    text = r.body[start:end].rstrip(".,")
+    if any(h.start < end and start < h.end for h in r.v.hits if h.entity.type == "PLACE"):
+        return None
+    return Hit(start, start + len(text), text, _Org("", text))

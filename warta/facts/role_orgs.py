@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from warta.facts.context import DocView, Hit
-from warta.facts.names import People, alt, firm_hit, is_name_token, lexicon, loose_link
+from warta.facts.names import People, alt, firm_hit, is_name_token, lexicon, loose_link, name_at
 from warta.kb.base import load_kb, norm_name
 
 
@@ -55,7 +55,8 @@ class OrgFinder:
                                            or (v.kb_entry(h.entity) or {}).get("type") == "ORG") and h.entity.id not in v.media
                      and h.text.split()[0].lower() not in role_words() and h.text.lower() not in stop
                      and h.text.split()[0].lower() not in dept
-                     and not loose_link(v, h)]
+                     and not loose_link(v, h)
+                     and not any(p.start <= h.start and h.end <= p.end for p in people.spans)]
         self.orgs.sort(key=lambda h: h.start)
         self.orgs = sorted((x for h in self.orgs for x in self._split(h)), key=lambda h: h.start)
         self.block = [(h.start, h.end) for h in self.orgs if isinstance(h.entity, _Org) or firm_hit(v, h)]
@@ -71,17 +72,49 @@ class OrgFinder:
 
     def _split(self, h) -> list:
         """"PLN Budi Santoso" found as one organisation: the known organisation, then a person."""
+        got = self._split_titled(h)
+        if got is not None:
+            return got
         toks = list(re.finditer(r"\S+", h.text))
+        # "PGE Julfi" + "Hadi": the NER's organisation took the first name, the rest follows it
+        tail = name_at(self.body, h.end + 1, 3) if self.body[h.end:h.end + 1] == " " else None
+        tail_words = len(self.body[tail[0]:tail[1]].split()) if tail else 0
+        end = tail[1] if tail else h.end
+        before = self.body[max(0, h.start - 40):h.start].rstrip()
+        titled = any(t.end() == len(before) for t in title_rx().finditer(before))
+        written = {norm_name(m.text) for m in getattr(h.entity, "mentions", [])}
         for k in range(len(toks) - 1, 0, -1):
-            rest = h.text[toks[k].start():]
-            if not all(is_name_token(t.group(0)) for t in toks[k:]) or not 2 <= len(toks) - k <= 4:
+            rest = self.body[h.start + toks[k].start():end]
+            prefix = norm_name(h.text[:toks[k - 1].end()])
+            # "Direktur Utama Oldora Power Israal" where the text writes "Oldora Power" on its own too
+            alone = titled and prefix in written and prefix != norm_name(h.text)
+            if not all(is_name_token(t.group(0)) for t in toks[k:]) or not (1 if alone else 2) <= len(toks) - k + tail_words <= 4:
                 continue
             for j in range(0, k):
                 e = self._known_org(h.text[toks[j].start():toks[k - 1].end()])
-                if e is not None and norm_name(e.name) != norm_name(h.text):
-                    self.pending[h.start + toks[k].start()] = (h.end, rest)
+                if e is not None and (norm_name(e.name) != norm_name(h.text) or alone):
+                    self.pending[h.start + toks[k].start()] = (end, rest)
+                    if norm_name(e.name) == norm_name(h.text):      # the entity is named with the person in it
+                        e = _Org("", h.text[toks[j].start():toks[k - 1].end()])
                     return [Hit(h.start + toks[j].start(), h.start + toks[k - 1].end(), h.text[toks[j].start():toks[k - 1].end()], e)]
         return [h]
+
+    def _split_titled(self, h) -> list | None:
+        """"BCA Chief Executive Jahja Setiaatmadja" found as one organisation: a known organisation,
+        a title, then a name."""
+        t = title_rx().search(h.text)
+        if t is None or t.start() == 0 or h.text[t.start() - 1] != " " or t.end() >= len(h.text):
+            return None
+        rest = h.text[t.end():].strip()
+        org_text = h.text[:t.start()].rstrip(" ,’'s")
+        if not 1 <= len(rest.split()) <= 4 or not all(is_name_token(w) for w in rest.split()):
+            return None
+        e = self._known_org(org_text)
+        if e is None:
+            return None
+        at = h.start + h.text.index(rest, t.end())
+        self.pending[at] = (h.end, rest)
+        return [Hit(h.start, h.start + len(org_text), org_text, e)]
 
     def _last_org(self, org, end: int):
         """"Kepala Biro Humas Kementerian X": the organisation nearest the name, where a unit is
@@ -105,7 +138,7 @@ class OrgFinder:
             return got
         m = re.compile(r"\s+(?:of|at)\s+(?P<o>[A-Z][\w&.\-]*(?:\s+(?:&\s+)?[A-Z][\w&.\-]*){0,4})").match(self.body, at, end)
         dept = {w.lower() for w in lexicon()["department_words"]} | role_words()
-        if m and not self.people.hit_at(m.start("o"), m.end("o")) and not dept & {w.lower() for w in m.group("o").split()}:
+        if m and not self.people.hit_at(m.start("o"), m.end("o")) and not dept & {w.lower().strip(".") for w in m.group("o").split()}:
             o = m.group("o").rstrip(".")
             return Hit(m.start("o"), m.start("o") + len(o), o, _Org("", o))
         return None
@@ -180,6 +213,8 @@ def org_name(r: "OrgFinder", h) -> str:
         return known.name if known is not None else h.text + " Indonesia"
     surface = strip_legal(h.text.strip(" ,.’'"))
     name = h.entity.name
+    if surface != h.text.strip(" ,.’'") and r.v.kb_entry(h.entity) is not None and norm_name(surface).startswith(norm_name(name)):
+        return strip_legal(name)    # "PT Indofood CBP Sukses Makmur Tbk": the legal name of what the knowledge base calls "Indofood CBP"
     around = r.body[max(0, h.start - len(name)):h.end + len(name)].lower()
     if len(name) > len(h.text) and name.lower() in around and h.text.lower() in name.lower():
         return strip_legal(name)    # a part of the name the text writes whole ("ACWA" of "ACWA Power Company")

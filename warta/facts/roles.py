@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from warta.facts.context import DocView
+from warta.facts.context import DocView, Hit
 from warta.facts.names import People, alt, is_name_token, lexicon, name_at, name_ending
 from warta.facts.role_near import near_roles
-from warta.facts.role_orgs import OrgFinder, org_name, role_words, skip_after_org, title_rx
+from warta.facts.role_orgs import OrgFinder, _Org, org_name, role_words, skip_after_org, title_rx
 from warta.model import Fact
 
 CONNECT = re.compile(r"(?:,\s*(?:the\s+|a\s+|an\s+)?|,?\s+(?:selaku|sebagai|yang\s+juga(?:\s+merupakan|\s+menjabat(?:\s+sebagai)?)?|"
@@ -74,7 +74,11 @@ class _Roles(OrgFinder):
         if ministry in lx["ministry_names"]:
             return [{"name": lx["ministry_names"][ministry], "type": "ORG"}]
         ministry = lx["ministry_aliases"].get(ministry, ministry)
-        return [e for e in self.kb.lookup(ministry) if e.get("type") == "ORG"]
+        found = [e for e in self.kb.lookup(ministry) if e.get("type") == "ORG"]
+        if not found and ministry.startswith("Kementerian Bidang "):
+            # "Menteri Bidang Perekonomian": only the coordinating ministries have fields
+            return self._ministry(ministry.replace("Kementerian Bidang ", "Kementerian Koordinator Bidang ", 1))
+        return found
 
     def minister_en(self, s) -> list[tuple[str, str, str, int]]:
         """"Coordinating Minister for Economic Affairs Airlangga", "SOE minister Erick Thohir",
@@ -98,6 +102,7 @@ class _Roles(OrgFinder):
     def minister(self, m: re.Match, end: int):
         """"Menteri Perindustrian Budi": the ministry by the knowledge base, and the name after it."""
         lx = lexicon()
+        body = self.body
         title = m.group("t")
         full = lx["minister_short"].get(title, title)
         head = next(k for k in sorted(lx["ministers"], key=len, reverse=True) if full.startswith(k))
@@ -115,6 +120,8 @@ class _Roles(OrgFinder):
                 roman = re.match(r"\s+(?:I{1,3}|IV|V)(?=[\s,])", self.body[after:end])
                 after += roman.end() if roman else 0      # "Wakil Menteri BUMN I, Budi"
                 p = self._person_at(after, end)
+                k = skip_after_org().match(body, after)      # "Menteri BUMN (BUMN) Republik Indonesia (RI) Budi"
+                after = k.end() if k and k.end() <= end else after
                 country = next((h for h in self.orgs if h.entity.type == "PLACE" and 0 <= h.start - after <= 2), None)
                 if not p and country:      # "Menteri X Indonesia, Budi"
                     p = self._person_at(country.end, end)
@@ -133,6 +140,11 @@ class _Roles(OrgFinder):
         for t in rest[:8]:
             w = t.group(0)
             core = w.rstrip(",")
+            person = self.people.hit_at(m.end() + t.start(), m.end() + t.end() + 60)
+            if person is not None and person.start == m.end() + t.start() and len(words) > len(words_in_title) \
+                    and words[-1] not in ("dan", "&") and words[0] in ("Bidang", "Urusan"):
+                # "Menko Bidang Kemaritiman Luhut": the ministry's field words, then the name
+                return (person.start, person.end, person.name), " ".join([lx["ministers"][head], *words]), " ".join([head, *words])
             if not (core[:1].isupper() or core in ("dan", "&")) or self.people.hit_at(m.end() + t.start(), m.end() + t.end()):
                 break
             words.append(core)
@@ -156,7 +168,11 @@ class _Roles(OrgFinder):
                 ministers[m.start()] = True
         not_after = re.compile(rf"(?:{alt(lexicon()['not_after'])})\s+$", re.I)
         place_titles = {t.lower() for t in lexicon()["place_titles"]}
+        last_end = None
         for m in title_rx().finditer(body, s.start, s.end):
+            joined, last_end = last_end is not None and not body[last_end:m.start()].strip(), m.end()
+            if joined and len(m.group(0).split()) == 1:
+                continue    # "Group Chief Executive" + "Officer": one title
             if m.start() in ministers or not_after.search(body, max(s.start, m.start() - 20), m.start()):
                 continue
             org = self.org_after(m.end(), s.end, places=m.group(0).lower() in place_titles)
@@ -171,9 +187,16 @@ class _Roles(OrgFinder):
             org = self._last_org(org, s.end)
             role = body[m.start():org.start].strip(" ,")
             role = re.sub(r"\s+(?:of|at|di|dari)$", "", role)
+            known_after = any(p.start == org.end + 1 for p in self.people.spans)
             after = self._person_at(org.end, s.end)
             if after and CONNECT_AHEAD.match(body, after[1]):
                 after = None    # "Budi selaku Direktur X": that name has a title of its own
+            if after and person and not known_after and len(after[2].split()) == 1 \
+                    and re.match(r"[.,;]|\s*$", body[after[1]:s.end]):
+                # "Budi, Group CEO Sinar Mas Land.": the word the NER left out is the organisation's
+                org = Hit(org.start, after[1], body[org.start:after[1]], _Org("", body[org.start:after[1]]))
+                self.people.drop(after[0])
+                after = None
             if after and (person is None or not body[org.end:after[0]].strip(" ").startswith(",")):
                 person = after
             if person:
