@@ -1,0 +1,373 @@
+"""Ingest against extraction, as the store grows: CPU per document of `warta extract`'s
+path (the pipeline with in-run near-duplicates, JSON Lines out) and of `warta ingest`'s
+(the same pipeline, then the store) into SQLite and PostgreSQL, on the same generated
+pages, at 1,000, 5,000 and 20,000 documents, with each process's memory.
+
+Pages: generated Indonesian business-news HTML pages (site chrome, 6-10 paragraphs of
+partnership, investment, facility, appointment and quote sentences over a pool of
+companies, people and places, so entities and facts recur and merge across articles);
+about 5 % are syndicated near-copies of an earlier page and 2 % new revisions of one.
+Nothing is read from the real-set cache.
+
+Each mode runs in its own process, models loaded before timing; the coordinator feeds
+every process the same chunk of pages in turn (interleaved, so a busy machine slows all
+alike) and each reports its CPU time (user + system; for PostgreSQL also the server
+backends' CPU, read from /proc), wall time and RSS.  Per-document figures at N are over
+the last chunk before N documents (the marginal cost once the store holds N).
+
+usage: python bench/ingest.py [--docs 20000] [--chunk 500] [--modes extract,sqlite,postgresql]
+                              [--code DIR[:LABEL] ...] [--pg URL] [--json OUT]
+`--code` runs the modes again with the package from another checkout (e.g. the code
+before a change), interleaved with this one: `--code /work/main:before`.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CHECKPOINTS = (1000, 5000, 20000)
+
+# ---------------------------------------------------------------- pages
+
+_SYL = ["ba", "ri", "to", "ka", "su", "ma", "ni", "la", "de", "wa", "ja", "ya", "ha", "ra", "ti", "no", "gu", "sa",
+        "pe", "lo", "di", "ku", "me", "na", "bu", "si", "ta", "ro", "mu", "le"]
+_ORG_TAIL = ["Nusantara", "Energi", "Mandiri", "Persada", "Teknologi", "Logistik", "Industri", "Digital", "Sejahtera",
+             "Abadi", "Perkasa", "Utama", "Makmur", "Global", "Semesta", "Baterai", "Mineral", "Otomotif"]
+_FIRST = ["Budi", "Siti", "Agus", "Dewi", "Rudi", "Rina", "Hendra", "Wulan", "Andi", "Maya", "Joko", "Lestari", "Fajar",
+          "Indah", "Yusuf", "Ratna", "Bayu", "Sari", "Teguh", "Putri", "Arif", "Nadia", "Eko", "Intan", "Galih"]
+_PLACES = ["Karawang", "Batang", "Morowali", "Kendal", "Cikarang", "Surabaya", "Medan", "Makassar", "Balikpapan",
+           "Semarang", "Bekasi", "Gresik", "Batam", "Halmahera", "Konawe", "Subang", "Cilegon", "Palembang"]
+_SITES = ["kabarbisnis", "warta-ekonomi", "pasarmodal", "industriterkini", "beritainvestasi", "niagaharian"]
+_KINDS = ["sel baterai", "smelter nikel", "komponen otomotif", "panel surya", "semen", "pupuk", "baja ringan",
+          "kendaraan listrik", "pusat data", "pengolahan sawit"]
+_PURPOSE = ["pengembangan ekosistem kendaraan listrik", "distribusi produk ke Indonesia Timur",
+            "pembangunan jaringan pengisian daya", "riset material baterai", "digitalisasi rantai pasok",
+            "pengolahan bijih nikel", "ekspansi pasar ekspor"]
+_WHEN = ["Pada kuartal ketiga", "Sepanjang semester pertama", "Hingga akhir {month}", "Dalam lima tahun terakhir",
+         "Per {month} {year}", "Selama {month}", "Menjelang akhir tahun", "Sejak awal {year}", "Pada pekan lalu"]
+_WHAT = ["penjualan {org}", "laba bersih {org}", "produksi {kind} nasional", "permintaan {kind} di {place}",
+         "ekspor {kind} dari {place}", "kapasitas pabrik {org} di {place}", "pendapatan {org}", "utilisasi pabrik {kind}",
+         "jumlah pelanggan {org}", "harga {kind} di pasar {place}", "belanja modal {org}", "pangsa pasar {org}"]
+_HOW = ["naik menjadi", "turun menjadi", "tumbuh sekitar", "tercatat mencapai", "diperkirakan meningkat hingga",
+        "melambat menjadi", "bertahan di kisaran", "melonjak hingga", "terkoreksi sekitar"]
+_HOW_MUCH = ["{n} persen", "Rp {n},{m} triliun", "{n}.{m}00 ton", "{n} ribu unit", "US$ {n},{m} miliar", "{n},{m} GWh"]
+_TAIL = ["", " dibanding periode yang sama tahun lalu", " menurut data {org}", " seperti disampaikan {person}",
+         " berdasarkan laporan keuangan perusahaan", " di tengah tekanan harga {kind}"]
+_MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
+           "November", "Desember"]
+
+
+def _filler(rng: random.Random) -> str:
+    """A context sentence built from parts, so two articles rarely share its word 3-grams."""
+    slots = {"month": rng.choice(_MONTHS), "year": rng.randint(2019, 2025), "org": rng.choice(ORGS),
+             "kind": rng.choice(_KINDS), "place": rng.choice(_PLACES), "person": rng.choice(PEOPLE),
+             "n": rng.randint(2, 900), "m": rng.randint(1, 9)}
+    s = " ".join([rng.choice(_WHEN), rng.choice(_WHAT), rng.choice(_HOW), rng.choice(_HOW_MUCH)]) + rng.choice(_TAIL)
+    return s.format(**slots) + "."
+
+
+def _name(rng: random.Random, parts: int) -> str:
+    return "".join(rng.choice(_SYL) for _ in range(parts)).capitalize()
+
+
+def _pools(seed: int = 7):
+    rng = random.Random(seed)
+    orgs = sorted({f"PT {_name(rng, 3)} {rng.choice(_ORG_TAIL)}" for _ in range(2500)})
+    people = sorted({f"{rng.choice(_FIRST)} {_name(rng, 3)}" for _ in range(1500)})
+    return orgs, people
+
+
+ORGS, PEOPLE = _pools()
+
+
+def _sentences(rng: random.Random) -> list[str]:
+    a, b = rng.sample(ORGS, 2)
+    p, place, n = rng.choice(PEOPLE), rng.choice(_PLACES), rng.randint(2, 90)
+    kind = rng.choice(_KINDS)
+    lead = rng.choice([
+        f"{a} menandatangani nota kesepahaman dengan {b} untuk {rng.choice(_PURPOSE)}.",
+        f"{a} dikabarkan tengah menjajaki kerja sama dengan {b} terkait {rng.choice(_PURPOSE)}.",
+        f"{a} berencana menanamkan investasi senilai Rp {n} triliun untuk membangun pabrik {kind} di {place}.",
+        f"{a} meresmikan pabrik {kind} di {place} dengan kapasitas {n} ribu ton per tahun.",
+        f"{a} resmi mengakuisisi {b} dengan nilai transaksi US$ {n} juta.",
+    ])
+    out = [lead]
+    out.append(rng.choice([
+        f"{p}, Direktur Utama {a}, mengatakan proyek tersebut ditargetkan rampung pada {2025 + n % 4}.",
+        f"\"Kami melihat potensi besar di {place},\" ujar {p}, Presiden Direktur {a}.",
+        f"Menurut {p}, kerja sama dengan {b} akan memperkuat posisi perusahaan di pasar regional.",
+        f"{p} ditunjuk sebagai direktur keuangan {b} mulai bulan depan.",
+    ]))
+    for _ in range(rng.randint(3, 6)):
+        out.append(_filler(rng))
+    c, q = rng.choice(ORGS), rng.choice(PEOPLE)
+    out.append(rng.choice([
+        f"Sementara itu, {c} juga berencana membangun fasilitas {rng.choice(_KINDS)} di {rng.choice(_PLACES)}.",
+        f"Di sisi lain, {q} dari {c} menyebut perusahaan belum memutuskan mitra untuk proyek tersebut.",
+        f"{c} sebelumnya telah bekerja sama dengan {a} dalam proyek {rng.choice(_KINDS)}.",
+    ]))
+    return out
+
+
+def _html(site: str, title: str, day: str, paras: list[str], rng: random.Random) -> str:
+    nav = "".join(f"<li><a href='/{k}'>{k.title()}</a></li>" for k in ("ekonomi", "bisnis", "industri", "pasar", "otomotif"))
+    related = "".join(f"<li><a href='/r/{rng.randrange(10**6)}'>{' '.join(_filler(rng).split()[:8])}</a></li>"
+                      for _ in range(5))
+    body = "".join(f"<p>{x}</p>" for x in paras)
+    return (f"<!doctype html><html lang='id'><head><meta charset='utf-8'><title>{title} - {site}</title>"
+            f"<meta property='og:title' content='{title}'><meta property='article:published_time' content='{day}T08:00:00+07:00'>"
+            f"</head><body><header><div class='logo'>{site}</div><nav><ul>{nav}</ul></nav></header>"
+            f"<main><article><h1>{title}</h1><div class='byline'>Penulis: {rng.choice(PEOPLE)} | {day}</div>{body}</article>"
+            f"<aside><h3>Berita Terkait</h3><ul>{related}</ul></aside></main>"
+            f"<footer>Copyright 2024 {site}. Hak cipta dilindungi.</footer></body></html>")
+
+
+def page(i: int) -> dict:
+    """The i-th generated page as a JSON Lines record: the same for every process."""
+    rng = random.Random(i * 7919 + 1)
+    site = rng.choice(_SITES)
+    day = f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}"
+    roll = rng.random()
+    if i > 50 and roll < 0.05:      # a syndicated copy of an earlier article: other site, one sentence changed
+        src = i - rng.randint(1, 50)
+        srng = random.Random(src * 7919 + 1)
+        srng.choice(_SITES)
+        srng.random()
+        paras = _article(srng)
+        paras[-1] = paras[-1].rsplit(".", 1)[0] + f", tulis {site}."
+        return {"id": f"gen-{i}", "url": f"https://{site}.example/read/{i}", "html": _html(site, _title(paras), day, paras, rng),
+                "date": day}
+    if i > 50 and roll < 0.07:      # a new revision of an earlier article: a correction at the end
+        src = i - rng.randint(1, 50)
+        rec = page(src)
+        return {**rec, "html": rec["html"].replace("</article>", "<p>Ralat: artikel ini telah diperbarui.</p></article>")}
+    paras = _article(rng)
+    return {"id": f"gen-{i}", "url": f"https://{site}.example/read/{i}", "html": _html(site, _title(paras), day, paras, rng),
+            "date": day}
+
+
+def _article(rng: random.Random) -> list[str]:
+    sents = _sentences(rng) + _sentences(rng)[:3]
+    paras, k = [], 0
+    while k < len(sents):
+        n = rng.randint(1, 3)
+        paras.append(" ".join(sents[k:k + n]))
+        k += n
+    return [f"JAKARTA - {paras[0]}"] + paras[1:]
+
+
+def _title(paras: list[str]) -> str:
+    words = paras[0].split()[2:12]
+    return " ".join(words).rstrip(".,")
+
+
+# ---------------------------------------------------------------- one mode, in its own process
+
+def _proc_cpu(pids: list[int]) -> float:
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / tick
+        except (OSError, IndexError, ValueError):
+            pass
+    return total
+
+
+def _rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def worker(mode: str, pg: str, tmp: str) -> None:
+    """Read chunk paths on stdin, process each, answer one JSON line of measurements."""
+    from sqlalchemy import text
+
+    from warta.pipeline import Pipeline
+
+    out_fh = None
+    store = None
+    server_pids: list[int] = []
+    me = ""
+    if mode == "extract":
+        from warta.pipeline import LOCAL_STAGES
+        from warta.read import read_inputs
+        from warta.run import failure_line
+        pipe = Pipeline(LOCAL_STAGES)
+        out_fh = open(Path(tmp) / f"extract-{os.getpid()}.jsonl", "w", encoding="utf-8")
+    else:
+        from warta.store.db import Store
+        from warta.store.ingest import ingest
+        pipe = Pipeline()
+        if mode == "sqlite":
+            store = Store(f"sqlite:///{Path(tmp) / f'ingest-{os.getpid()}.db'}")
+        else:
+            me = f"warta-bench-{os.getpid()}"
+            store = Store(pg + ("&" if "?" in pg else "?") + f"application_name={me}",
+                          schema=f"bench_ingest_{uuid.uuid4().hex[:8]}")
+        store.migrate()
+    pipe.warm_up()
+    print(json.dumps({"ready": True}), flush=True)
+    for line in sys.stdin:
+        path = line.strip()
+        if not path:
+            break
+        if store is not None and store.dialect == "postgresql":
+            with store.engine.connect() as c:
+                server_pids = [r[0] for r in c.execute(text("SELECT pid FROM pg_stat_activity WHERE application_name = :me"),
+                                                        {"me": me})]
+        t0, c0, s0 = time.perf_counter(), time.process_time(), _proc_cpu(server_pids)
+        n = 0
+        if mode == "extract":
+            for r in pipe.process(read_inputs([path])):
+                if hasattr(r, "doc"):
+                    out_fh.write(r.doc.model_dump_json() + "\n")
+                    out_fh.flush()
+                else:
+                    print(failure_line(r), file=sys.stderr)
+                n += 1
+        else:
+            rep = ingest(store, [path], pipeline=pipe)
+            n = rep.stored + rep.revisions + rep.unchanged + rep.failed
+        res = {"n": n, "wall": time.perf_counter() - t0, "cpu": time.process_time() - c0,
+               "server_cpu": _proc_cpu(server_pids) - s0 if server_pids else 0.0,
+               "rss_mb": _rss_mb(), "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+        if store is not None and mode != "extract":
+            res["failed"] = rep.failed
+        print(json.dumps(res), flush=True)
+    if store is not None:
+        if store.schema:
+            with store.engine.begin() as c:
+                c.execute(text(f'DROP SCHEMA "{store.schema}" CASCADE'))
+        store.dispose()
+
+
+# ---------------------------------------------------------------- the coordinator
+
+def _spawn(mode: str, code: Path, pg: str, tmp: str) -> subprocess.Popen:
+    env = dict(os.environ, PYTHONPATH=str(code), OMP_NUM_THREADS="1", MKL_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1")
+    p = subprocess.Popen([sys.executable, str(Path(__file__).resolve()), "--worker", mode, "--pg", pg, "--tmp", tmp],
+                         cwd=str(code), env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    return p
+
+
+def _ask(p: subprocess.Popen) -> dict:
+    line = p.stdout.readline()
+    if not line:
+        raise RuntimeError(f"a bench worker ended (exit {p.wait()})")
+    return json.loads(line)
+
+
+def _summary(rows: list[dict], chunk: int) -> dict:
+    out: dict = {}
+    done = 0
+    base = None
+    for r in rows:
+        done += chunk
+        if base is None and done >= CHECKPOINTS[0]:
+            base = r
+        if done in CHECKPOINTS:
+            out[str(done)] = {"cpu_ms_per_doc": round(1000 * r["cpu"] / r["n"], 2),
+                              "cpu_with_server_ms_per_doc": round(1000 * (r["cpu"] + r["server_cpu"]) / r["n"], 2),
+                              "docs_per_second": round(r["n"] / r["wall"], 1), "rss_mb": round(r["rss_mb"], 1)}
+    total_cpu = sum(r["cpu"] + r["server_cpu"] for r in rows)
+    total_n = sum(r["n"] for r in rows)
+    out["all"] = {"documents": total_n, "cpu_ms_per_doc": round(1000 * sum(r["cpu"] for r in rows) / total_n, 2),
+                  "cpu_with_server_ms_per_doc": round(1000 * total_cpu / total_n, 2),
+                  "docs_per_second": round(total_n / sum(r["wall"] for r in rows), 1),
+                  "failed": sum(r.get("failed", 0) for r in rows)}
+    if base is not None:
+        # peak memory (ru_maxrss) at the end against the peak at 1,000 documents; and the
+        # resident set at the end of each later chunk against the one at 1,000
+        out["peak_rss_growth_mb_from_1000"] = round(rows[-1]["maxrss_mb"] - base["maxrss_mb"], 1)
+        out["rss_growth_mb_from_1000"] = round(max(r["rss_mb"] for r in rows[rows.index(base):]) - base["rss_mb"], 1)
+    out["per_chunk_cpu_ms_per_doc"] = [round(1000 * (r["cpu"] + r["server_cpu"]) / r["n"], 2) for r in rows]
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--docs", type=int, default=20_000)
+    ap.add_argument("--chunk", type=int, default=500)
+    ap.add_argument("--modes", default="extract,sqlite,postgresql")
+    ap.add_argument("--code", action="append", default=[], help="another checkout to run too, DIR[:LABEL]")
+    ap.add_argument("--pg", default="postgresql+psycopg://postgres@127.0.0.1:5432/wtd_bench")
+    ap.add_argument("--json", default=str(ROOT / "bench" / "results" / "ingest.json"))
+    ap.add_argument("--worker")
+    ap.add_argument("--tmp")
+    a = ap.parse_args()
+    if a.worker:
+        worker(a.worker, a.pg, a.tmp)
+        return
+    try:
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # every process on one core
+    except (AttributeError, OSError):
+        pass
+    tmp = tempfile.mkdtemp(prefix="warta-bench-ingest-")
+    runs = {"": ROOT}
+    for spec in a.code:
+        d, _, label = spec.partition(":")
+        runs[label or Path(d).name] = Path(d).resolve()
+    procs: dict[str, subprocess.Popen] = {}
+    for label, code in runs.items():
+        for mode in a.modes.split(","):
+            name = f"{label}:{mode}" if label else mode
+            procs[name] = _spawn(mode, code, a.pg, tmp)
+    for p in procs.values():
+        _ask(p)
+    rows: dict[str, list[dict]] = {name: [] for name in procs}
+    for lo in range(0, a.docs, a.chunk):
+        path = Path(tmp) / f"pages-{lo:06d}.jsonl"
+        with open(path, "w", encoding="utf-8") as fh:
+            for i in range(lo, min(a.docs, lo + a.chunk)):
+                fh.write(json.dumps(page(i), ensure_ascii=False) + "\n")
+        order = list(procs)
+        random.Random(lo).shuffle(order)        # interleaved, in a different order each chunk
+        for name in order:
+            procs[name].stdin.write(f"{path}\n")
+            procs[name].stdin.flush()
+            rows[name].append(_ask(procs[name]))
+        path.unlink()
+        print(lo + a.chunk, {n: round(1000 * (r[-1]["cpu"] + r[-1]["server_cpu"]) / r[-1]["n"], 1) for n, r in rows.items()},
+              flush=True)
+    for p in procs.values():
+        p.stdin.close()
+        p.wait()
+    res: dict = {"docs": a.docs, "chunk": a.chunk, "cores": 1, "modes": {n: _summary(r, a.chunk) for n, r in rows.items()}}
+    for label in runs:
+        pre = f"{label}:" if label else ""
+        ex = res["modes"].get(pre + "extract")
+        for mode in ("sqlite", "postgresql"):
+            m = res["modes"].get(pre + mode)
+            if not (ex and m):
+                continue
+            ratios = {}
+            for n in map(str, CHECKPOINTS):
+                if n in m and n in ex:
+                    ratios[n] = round(m[n]["cpu_with_server_ms_per_doc"] / ex[n]["cpu_ms_per_doc"], 2)
+            ratios["all"] = round(m["all"]["cpu_with_server_ms_per_doc"] / ex["all"]["cpu_ms_per_doc"], 2)
+            m["cpu_ratio_to_extract"] = ratios
+        sq, pgm = res["modes"].get(pre + "sqlite"), res["modes"].get(pre + "postgresql")
+        if sq and pgm:
+            res[f"{pre}postgresql_over_sqlite_docs_per_second"] = round(pgm["all"]["docs_per_second"] / sq["all"]["docs_per_second"], 2)
+    Path(a.json).parent.mkdir(parents=True, exist_ok=True)
+    Path(a.json).write_text(json.dumps(res, indent=1) + "\n", encoding="utf-8")
+    print(json.dumps({n: {k: v for k, v in m.items() if k != "per_chunk_cpu_ms_per_doc"} for n, m in res["modes"].items()},
+                     indent=1))
+
+
+if __name__ == "__main__":
+    main()
