@@ -192,26 +192,56 @@ def _rss_mb() -> float:
     return 0.0
 
 
+class Replay:
+    """Stands for the pipeline in a mode's process: the results the pipeline process
+    computed for these pages, so every mode pays the same pipeline, measured once."""
+
+    def __init__(self, done: dict):
+        self.done = done
+
+    def run_many(self, raws: list) -> list:
+        return [self.done[_key(r)] for r in raws]
+
+    def run(self, raw):
+        return self.done[_key(raw)]
+
+    def warm_up(self) -> None:
+        pass
+
+
+def _key(raw) -> str:
+    from warta.store.ingest import page_hash
+    return page_hash(raw)
+
+
 def worker(mode: str, pg: str, tmp: str) -> None:
-    """Read chunk paths on stdin, process each, answer one JSON line of measurements."""
+    """Read chunk paths on stdin, process each, answer one JSON line of measurements.
+    `pipeline` runs the pipeline (`warta ingest`'s stages) and leaves its results beside
+    the chunk; `extract` adds in-run near-duplicates and writes JSON Lines, as `warta
+    extract` does after the same stages; `sqlite` and `postgresql` run `warta ingest`'s
+    code on those results."""
+    import pickle
+
     from sqlalchemy import text
 
-    from warta.pipeline import Pipeline
+    from warta.model import ReadFailure
+    from warta.pipeline import Pipeline, get_stage
+    from warta.read import read_inputs
 
     out_fh = None
     store = None
     server_pids: list[int] = []
     me = ""
-    if mode == "extract":
-        from warta.pipeline import LOCAL_STAGES
-        from warta.read import read_inputs
+    pipe = Pipeline()
+    if mode == "pipeline":
+        pipe.warm_up()
+    elif mode == "extract":
         from warta.run import failure_line
-        pipe = Pipeline(LOCAL_STAGES)
+        dedup = get_stage("dedup")
         out_fh = open(Path(tmp) / f"extract-{os.getpid()}.jsonl", "w", encoding="utf-8")
     else:
         from warta.store.db import Store
         from warta.store.ingest import ingest
-        pipe = Pipeline()
         if mode == "sqlite":
             store = Store(f"sqlite:///{Path(tmp) / f'ingest-{os.getpid()}.db'}")
         else:
@@ -219,34 +249,52 @@ def worker(mode: str, pg: str, tmp: str) -> None:
             store = Store(pg + ("&" if "?" in pg else "?") + f"application_name={me}",
                           schema=f"bench_ingest_{uuid.uuid4().hex[:8]}")
         store.migrate()
-    pipe.warm_up()
     print(json.dumps({"ready": True}), flush=True)
     for line in sys.stdin:
         path = line.strip()
         if not path:
             break
+        done = None
+        if mode != "pipeline":
+            with open(path + ".pkl", "rb") as fh:
+                done = pickle.load(fh)
         if store is not None and store.dialect == "postgresql":
             with store.engine.connect() as c:
                 server_pids = [r[0] for r in c.execute(text("SELECT pid FROM pg_stat_activity WHERE application_name = :me"),
                                                         {"me": me})]
         t0, c0, s0 = time.perf_counter(), time.process_time(), _proc_cpu(server_pids)
-        n = 0
-        if mode == "extract":
-            for r in pipe.process(read_inputs([path])):
-                if hasattr(r, "doc"):
-                    out_fh.write(r.doc.model_dump_json() + "\n")
-                    out_fh.flush()
-                else:
-                    print(failure_line(r), file=sys.stderr)
+        n = failed = 0
+        if mode == "pipeline":
+            results = {}
+            for r in read_inputs([path]):
+                if not isinstance(r, ReadFailure):
+                    results[_key(r)] = r
+            pages = list(results.values())
+            for raw, res in zip(pages, [x for i in range(0, len(pages), 16) for x in pipe.run_many(pages[i:i + 16])]):
+                results[_key(raw)] = res
+            n = len(pages)
+        elif mode == "extract":
+            for r in read_inputs([path]):
                 n += 1
+                if isinstance(r, ReadFailure):
+                    print(failure_line(r), file=sys.stderr)
+                    continue
+                wd = done[_key(r)]
+                if hasattr(wd, "doc"):
+                    wd = dedup(wd)
+                    out_fh.write(wd.doc.model_dump_json() + "\n")
+                    out_fh.flush()
         else:
-            rep = ingest(store, [path], pipeline=pipe)
-            n = rep.stored + rep.revisions + rep.unchanged + rep.failed
+            rep = ingest(store, [path], pipeline=Replay(done))
+            n, failed = rep.stored + rep.revisions + rep.unchanged + rep.failed, rep.failed
         res = {"n": n, "wall": time.perf_counter() - t0, "cpu": time.process_time() - c0,
                "server_cpu": _proc_cpu(server_pids) - s0 if server_pids else 0.0,
-               "rss_mb": _rss_mb(), "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
-        if store is not None and mode != "extract":
-            res["failed"] = rep.failed
+               "rss_mb": _rss_mb(), "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+               "failed": failed}
+        if mode == "pipeline":
+            with open(path + ".pkl", "wb") as fh:
+                pickle.dump(results, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        del done
         print(json.dumps(res), flush=True)
     if store is not None:
         if store.schema:
@@ -271,30 +319,35 @@ def _ask(p: subprocess.Popen) -> dict:
     return json.loads(line)
 
 
-def _summary(rows: list[dict], chunk: int) -> dict:
+def _summary(rows: list[dict], pipe: list[dict], chunk: int) -> dict:
+    """One mode's figures; `pipe` is the pipeline process's rows for the same chunks, whose
+    CPU per document is added to the mode's own (the pipeline both paths run)."""
+    def per_doc(r: dict, p: dict) -> dict:
+        own = (r["cpu"] + r["server_cpu"]) / r["n"]
+        return {"cpu_ms_per_doc": round(1000 * (p["cpu"] / p["n"] + own), 2),
+                "own_cpu_ms_per_doc": round(1000 * own, 2), "server_cpu_ms_per_doc": round(1000 * r["server_cpu"] / r["n"], 2),
+                "own_docs_per_second": round(r["n"] / r["wall"], 1),
+                "docs_per_second": round(r["n"] / (r["wall"] + p["wall"]), 1), "rss_mb": round(r["rss_mb"], 1)}
     out: dict = {}
     done = 0
     base = None
-    for r in rows:
-        done += chunk
+    for r, p in zip(rows, pipe):
+        done += r["n"]
         if base is None and done >= CHECKPOINTS[0]:
             base = r
         if done in CHECKPOINTS:
-            out[str(done)] = {"cpu_ms_per_doc": round(1000 * r["cpu"] / r["n"], 2),
-                              "cpu_with_server_ms_per_doc": round(1000 * (r["cpu"] + r["server_cpu"]) / r["n"], 2),
-                              "docs_per_second": round(r["n"] / r["wall"], 1), "rss_mb": round(r["rss_mb"], 1)}
-    total_cpu = sum(r["cpu"] + r["server_cpu"] for r in rows)
-    total_n = sum(r["n"] for r in rows)
-    out["all"] = {"documents": total_n, "cpu_ms_per_doc": round(1000 * sum(r["cpu"] for r in rows) / total_n, 2),
-                  "cpu_with_server_ms_per_doc": round(1000 * total_cpu / total_n, 2),
-                  "docs_per_second": round(total_n / sum(r["wall"] for r in rows), 1),
+            out[str(done)] = per_doc(r, p)
+    total = {k: sum(r[k] for r in rows) for k in ("n", "cpu", "server_cpu", "wall")}
+    ptotal = {k: sum(p[k] for p in pipe[:len(rows)]) for k in ("n", "cpu", "wall")}
+    out["all"] = {"documents": total["n"], **per_doc({**total, "rss_mb": rows[-1]["rss_mb"]}, ptotal),
                   "failed": sum(r.get("failed", 0) for r in rows)}
+    del out["all"]["rss_mb"]
     if base is not None:
         # peak memory (ru_maxrss) at the end against the peak at 1,000 documents; and the
         # resident set at the end of each later chunk against the one at 1,000
         out["peak_rss_growth_mb_from_1000"] = round(rows[-1]["maxrss_mb"] - base["maxrss_mb"], 1)
         out["rss_growth_mb_from_1000"] = round(max(r["rss_mb"] for r in rows[rows.index(base):]) - base["rss_mb"], 1)
-    out["per_chunk_cpu_ms_per_doc"] = [round(1000 * (r["cpu"] + r["server_cpu"]) / r["n"], 2) for r in rows]
+    out["per_chunk_own_cpu_ms_per_doc"] = [round(1000 * (r["cpu"] + r["server_cpu"]) / r["n"], 2) for r in rows]
     return out
 
 
@@ -306,6 +359,8 @@ def main() -> None:
     ap.add_argument("--code", action="append", default=[], help="another checkout to run too, DIR[:LABEL]")
     ap.add_argument("--pg", default="postgresql+psycopg://postgres@127.0.0.1:5432/wtd_bench")
     ap.add_argument("--json", default=str(ROOT / "bench" / "results" / "ingest.json"))
+    ap.add_argument("--code-docs", type=int, help="run the other checkouts' modes on the first N documents only")
+    ap.add_argument("--core", type=int, help="the core to run on (default: the first this process may use)")
     ap.add_argument("--worker")
     ap.add_argument("--tmp")
     a = ap.parse_args()
@@ -313,7 +368,7 @@ def main() -> None:
         worker(a.worker, a.pg, a.tmp)
         return
     try:
-        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # every process on one core
+        os.sched_setaffinity(0, {a.core if a.core is not None else min(os.sched_getaffinity(0))})  # all on one core
     except (AttributeError, OSError):
         pass
     tmp = tempfile.mkdtemp(prefix="warta-bench-ingest-")
@@ -321,11 +376,13 @@ def main() -> None:
     for spec in a.code:
         d, _, label = spec.partition(":")
         runs[label or Path(d).name] = Path(d).resolve()
-    procs: dict[str, subprocess.Popen] = {}
+    procs: dict[str, subprocess.Popen] = {"pipeline": _spawn("pipeline", ROOT, a.pg, tmp)}
+    limit: dict[str, int] = {"pipeline": a.docs}
     for label, code in runs.items():
         for mode in a.modes.split(","):
             name = f"{label}:{mode}" if label else mode
             procs[name] = _spawn(mode, code, a.pg, tmp)
+            limit[name] = a.code_docs if label and a.code_docs else a.docs
     for p in procs.values():
         _ask(p)
     rows: dict[str, list[dict]] = {name: [] for name in procs}
@@ -334,19 +391,25 @@ def main() -> None:
         with open(path, "w", encoding="utf-8") as fh:
             for i in range(lo, min(a.docs, lo + a.chunk)):
                 fh.write(json.dumps(page(i), ensure_ascii=False) + "\n")
-        order = list(procs)
+        order = [n for n in procs if n != "pipeline" and lo < limit[n]]
         random.Random(lo).shuffle(order)        # interleaved, in a different order each chunk
-        for name in order:
+        for name in ["pipeline", *order]:
             procs[name].stdin.write(f"{path}\n")
             procs[name].stdin.flush()
             rows[name].append(_ask(procs[name]))
         path.unlink()
-        print(lo + a.chunk, {n: round(1000 * (r[-1]["cpu"] + r[-1]["server_cpu"]) / r[-1]["n"], 1) for n, r in rows.items()},
-              flush=True)
+        Path(f"{path}.pkl").unlink()
+        print(lo + a.chunk, {n: round(1000 * (r[-1]["cpu"] + r[-1]["server_cpu"]) / r[-1]["n"], 2)
+                             for n, r in rows.items() if r and len(r) * a.chunk > lo}, flush=True)
     for p in procs.values():
         p.stdin.close()
         p.wait()
-    res: dict = {"docs": a.docs, "chunk": a.chunk, "cores": 1, "modes": {n: _summary(r, a.chunk) for n, r in rows.items()}}
+    pipe = rows.pop("pipeline")
+    res: dict = {"docs": a.docs, "chunk": a.chunk, "cores": 1,
+                 "pipeline": {"cpu_ms_per_doc": {str(n): round(1000 * pipe[n // a.chunk - 1]["cpu"] / pipe[n // a.chunk - 1]["n"], 2)
+                                                 for n in CHECKPOINTS if n <= a.docs},
+                              "peak_rss_mb": round(pipe[-1]["maxrss_mb"], 1)},
+                 "modes": {n: _summary(r, pipe, a.chunk) for n, r in rows.items()}}
     for label in runs:
         pre = f"{label}:" if label else ""
         ex = res["modes"].get(pre + "extract")
@@ -354,18 +417,16 @@ def main() -> None:
             m = res["modes"].get(pre + mode)
             if not (ex and m):
                 continue
-            ratios = {}
-            for n in map(str, CHECKPOINTS):
-                if n in m and n in ex:
-                    ratios[n] = round(m[n]["cpu_with_server_ms_per_doc"] / ex[n]["cpu_ms_per_doc"], 2)
-            ratios["all"] = round(m["all"]["cpu_with_server_ms_per_doc"] / ex["all"]["cpu_ms_per_doc"], 2)
-            m["cpu_ratio_to_extract"] = ratios
+            m["cpu_ratio_to_extract"] = {n: round(m[n]["cpu_ms_per_doc"] / ex[n]["cpu_ms_per_doc"], 2)
+                                         for n in [*map(str, CHECKPOINTS), "all"] if n in m and n in ex}
         sq, pgm = res["modes"].get(pre + "sqlite"), res["modes"].get(pre + "postgresql")
         if sq and pgm:
-            res[f"{pre}postgresql_over_sqlite_docs_per_second"] = round(pgm["all"]["docs_per_second"] / sq["all"]["docs_per_second"], 2)
+            res[f"{pre}postgresql_over_sqlite"] = {
+                "store_docs_per_second": round(pgm["all"]["own_docs_per_second"] / sq["all"]["own_docs_per_second"], 2),
+                "ingest_docs_per_second": round(pgm["all"]["docs_per_second"] / sq["all"]["docs_per_second"], 2)}
     Path(a.json).parent.mkdir(parents=True, exist_ok=True)
     Path(a.json).write_text(json.dumps(res, indent=1) + "\n", encoding="utf-8")
-    print(json.dumps({n: {k: v for k, v in m.items() if k != "per_chunk_cpu_ms_per_doc"} for n, m in res["modes"].items()},
+    print(json.dumps({n: {k: v for k, v in m.items() if k != "per_chunk_own_cpu_ms_per_doc"} for n, m in res["modes"].items()},
                      indent=1))
 
 
