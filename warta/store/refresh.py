@@ -34,33 +34,32 @@ def refresh_fact(s: Session, row: M.Fact) -> None:
 
 
 def refresh_facts(s: Session, fact_ids: list[str]) -> None:
-    """`refresh_fact` for many facts at once: two grouped queries and one multi-row update
-    for each slice of ids, whatever the number of facts."""
+    """`refresh_fact` for many facts at once, as one UPDATE ... FROM statement for each
+    slice of ids: the latest statement of each fact (a window over its evidence) and its
+    dates and source count (grouped), computed and written by the database."""
     E, F, D = M.Evidence, M.Fact, M.Document
     whens = [((F.type == t) & (E.status == v), i) for t, vals in STATUS_VALUES.items() for i, v in enumerate(vals)]
     rank = case(*whens, else_=-1) if whens else literal(-1)
-    updated: set[str] = set()
-    for part in chunks(sorted(set(fact_ids))):
+    ids = sorted(set(fact_ids))
+    for part in chunks(ids):
         ranked = (select(E.fact_id, E.status, E.args, E.certainty, E.date,
                          func.row_number().over(partition_by=E.fact_id,
                                                 order_by=(func.coalesce(E.date, "").desc(), rank.desc(),
                                                           E.document_id.desc(), E.start.desc())).label("n"))
-                  .join(F, F.id == E.fact_id).where(E.fact_id.in_(part)).subquery())
-        latest = {r.fact_id: r for r in s.execute(select(ranked).where(ranked.c.n == 1))}
-        totals = s.execute(
-            select(E.fact_id, func.min(E.date), func.max(E.date), func.max(case((E.certainty == "asserted", 1), else_=0)),
-                   func.count(func.distinct(func.coalesce(D.duplicate_of, D.doc_id))))
-            .join(D, D.id == E.document_id).where(E.fact_id.in_(part)).group_by(E.fact_id)).all()
-        rows = []
-        for fid, first, last, asserted, sources in totals:
-            top = latest[fid]
-            rows.append({"id": fid, "status": top.status, "args": top.args,
-                         "certainty": "asserted" if asserted else top.certainty, "first_seen": first,
-                         "last_seen": top.date if top.date is not None else last, "sources": sources})
-        if rows:
-            s.execute(update(F), rows)
-            updated.update(r["id"] for r in rows)
+                  .join(F, F.id == E.fact_id).where(E.fact_id.in_(part)).subquery("ranked"))
+        top = select(ranked).where(ranked.c.n == 1).subquery("top")
+        tot = (select(E.fact_id, func.min(E.date).label("first"), func.max(E.date).label("last"),
+                      func.max(case((E.certainty == "asserted", 1), else_=0)).label("asserted"),
+                      func.count(func.distinct(func.coalesce(D.duplicate_of, D.doc_id))).label("sources"))
+               .join(D, D.id == E.document_id).where(E.fact_id.in_(part)).group_by(E.fact_id).subquery("tot"))
+        s.execute(update(F).where(F.id == top.c.fact_id, tot.c.fact_id == top.c.fact_id)
+                  .values(status=top.c.status, args=top.c.args,
+                          certainty=case((tot.c.asserted == 1, "asserted"), else_=top.c.certainty),
+                          first_seen=tot.c.first, last_seen=func.coalesce(top.c.date, tot.c.last),
+                          sources=tot.c.sources)
+                  .execution_options(synchronize_session=False))
     # a fact the session holds already is read again when next used
+    wanted = set(ids)
     for obj in list(s.identity_map.values()):
-        if isinstance(obj, F) and obj.id in updated:
+        if isinstance(obj, F) and obj.id in wanted:
             s.expire(obj)
