@@ -40,7 +40,7 @@ import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-CHECKPOINTS = (1000, 5000, 20000)
+CHECKPOINTS = (1000, 5000, 10000, 20000)
 
 # ---------------------------------------------------------------- pages
 
