@@ -407,7 +407,7 @@ def main() -> None:
     ap.add_argument("--chunk", type=int, default=500)
     ap.add_argument("--modes", default="extract,sqlite,postgresql")
     ap.add_argument("--code", action="append", default=[], help="another checkout to run too, DIR[:LABEL]")
-    ap.add_argument("--pg", default="postgresql+psycopg://postgres@127.0.0.1:5432/wtd_bench")
+    ap.add_argument("--pg", default=os.environ.get("WARTA_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test"))
     ap.add_argument("--json", default=str(ROOT / "bench" / "results" / "ingest.json"))
     ap.add_argument("--pipeline-docs", type=int, default=1000, help="documents the real pipeline runs on")
     ap.add_argument("--code-docs", type=int, help="run the other checkouts' modes on the first N documents only")
