@@ -57,6 +57,9 @@ class Store:
                 cur.close()
             return eng
         eng = create_engine(url, pool_pre_ping=True)
+        # many rows in one INSERT ... VALUES statement, not one statement a row (as the
+        # psycopg2 dialect does already): a batch of pages is a few statements
+        eng.dialect.use_insertmanyvalues_wo_returning = True
         if self.schema:
             @event.listens_for(eng, "connect")
             def _search_path(dbapi_conn, _):  # noqa: ANN001

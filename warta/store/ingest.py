@@ -1,18 +1,19 @@
-"""`warta ingest`: pages through the pipeline into the store, one transaction per
-document.  Idempotent: a page's id is the hash of its content, so a page already
-stored is skipped before any NLP runs, and a killed ingest run again finishes
-what is missing.  A changed page under the same doc_id is a new revision.
-Failures are stored with their stage and reason and never stop the batch."""
+"""`warta ingest`: pages through the pipeline into the store, one transaction per batch
+of pages (warta.store.write: bulk inserts, one statement per kind of row).  Idempotent:
+a page's id is the hash of its content, so a page already stored is skipped before any
+NLP runs, and a killed ingest run again finishes what is missing.  A changed page under
+the same doc_id is a new revision.  Failures are stored with their stage and reason and
+never stop the batch: when a batch cannot be written, its pages are written one by one,
+so the page that breaks it fails alone."""
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import random
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select, text
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -20,10 +21,8 @@ from warta.model import Document as DocModel
 from warta.model import RawPage, ReadFailure, WorkDoc
 from warta.pipeline import STORE_CONFIG, Pipeline, Sink, StageFailure, batches
 from warta.store import models as M
-from warta.store.db import Store, chunks
-from warta.store.keys import fact_entities, fact_id, merge_key
-from warta.store.neardup import check_and_register
-from warta.store.refresh import refresh_fact as _refresh_fact
+from warta.store.db import Store
+from warta.store.write import Page, existing, store_pages
 
 
 def page_hash(raw: RawPage) -> str:
@@ -46,15 +45,8 @@ class IngestReport:
 
 # the store's write, declared as the step after the pipeline's last stage: it files the
 # document under the "date" stage's day and matches the "dedup" stage's signature against
-# every stored article, deciding duplicate_of in the document's own transaction
+# every stored article, deciding duplicate_of in the batch's transaction
 STORE_WRITE = Sink("store", requires=("doc.body", "date", "signature"), assigns=("doc.duplicate_of",))
-
-
-def _doc_date(doc: DocModel) -> str:
-    for d in (doc.metadata.published, doc.metadata.published_inferred):
-        if d:
-            return d[:10]
-    return dt.date.today().isoformat()
 
 
 def record_failure(s: Session, source: str, stage: str, reason: str) -> None:
@@ -62,6 +54,7 @@ def record_failure(s: Session, source: str, stage: str, reason: str) -> None:
                                                   M.Failure.reason == reason))
     if exists is None:
         s.add(M.Failure(source=source, stage=stage, reason=reason))
+        s.flush()
 
 
 def store_document(s: Session, dialect: str, pid: str, doc: DocModel, raw_source: str | None = None,
@@ -69,88 +62,7 @@ def store_document(s: Session, dialect: str, pid: str, doc: DocModel, raw_source
     """Write one processed document with its entities and facts, filed under `date` (the
     pipeline's "date" stage; from the document's own dates when not given).  Returns
     'stored', 'revision' or 'unchanged'.  The caller commits."""
-    if s.get(M.Document, pid) is not None:
-        return "unchanged"
-    prev = s.scalar(select(func.max(M.Document.revision)).where(M.Document.doc_id == doc.doc_id)) or 0
-    date = date or _doc_date(doc)
-    s.add(M.Document(id=pid, doc_id=doc.doc_id, revision=prev + 1, url=url or doc.metadata.url, source=raw_source,
-                     title=doc.metadata.title, published=doc.metadata.published, date=date, language=doc.language,
-                     site=doc.metadata.site, body=doc.body, removed=removed or [], duplicate_of=doc.duplicate_of,
-                     doc_json=doc.model_dump(mode="json")))
-    s.flush()
-    if dialect == "sqlite":
-        s.execute(text("INSERT INTO documents_fts(id, title, body) VALUES (:i, :t, :b)"),
-                  {"i": pid, "t": doc.metadata.title or "", "b": doc.body})
-    # each kind of row is looked up for the whole document at once and written in one flush
-    # per kind (entities before the facts and links that refer to them)
-    ids: dict[str, str] = {e.name: e.id for e in doc.entities}
-    eids = sorted({e.id for e in doc.entities})
-    have_ent = _existing(s, M.Entity.id, M.Entity.id, eids)
-    have_alias = {tuple(r) for part in chunks(eids) for r in
-                  s.execute(select(M.Alias.entity_id, M.Alias.alias_lower).where(M.Alias.entity_id.in_(part)))}
-    seen_doc: set[str] = set()
-    for e in doc.entities:
-        if e.id not in have_ent:
-            s.add(M.Entity(id=e.id, type=e.type, name=e.name, name_lower=e.name.lower(), kb=e.kb))
-            have_ent.add(e.id)
-    s.flush()
-    for e in doc.entities:
-        for surface in sorted({e.name, *(m.text for m in e.mentions)}):
-            k = (e.id, surface.lower())
-            if len(surface) <= 500 and k not in have_alias:
-                s.add(M.Alias(entity_id=e.id, alias_lower=k[1], alias=surface))
-                have_alias.add(k)
-        if e.id not in seen_doc:
-            s.add(M.EntityDocument(entity_id=e.id, document_id=pid,
-                                   mentions=sum(len(x.mentions) for x in doc.entities if x.id == e.id)))
-            seen_doc.add(e.id)
-    s.flush()
-    keyed = [(f, merge_key(f, ids)) for f in doc.facts]
-    fids = sorted({fact_id(k) for _, k in keyed})
-    have_fact = _existing(s, M.Fact.id, M.Fact.id, fids)
-    for f, key in keyed:
-        fid = fact_id(key)
-        if fid not in have_fact:
-            s.add(M.Fact(id=fid, type=f.type, key=key, args=f.args, status=f.status, certainty=f.certainty,
-                         first_seen=date, last_seen=date, sources=0))
-            have_fact.add(fid)
-    s.flush()
-    have_link = {tuple(r) for part in chunks(fids) for r in
-                 s.execute(select(M.FactEntity.fact_id, M.FactEntity.entity_id, M.FactEntity.role)
-                           .where(M.FactEntity.fact_id.in_(part)))}
-    linked_ents = {eid for f, _ in keyed for eid, _ in fact_entities(f, ids)}
-    known_ents = have_ent | _existing(s, M.Entity.id, M.Entity.id, sorted(linked_ents - have_ent))
-    have_ev: set[tuple] = set()
-    for f, key in keyed:
-        fid = fact_id(key)
-        # every statement links its entities, so the links are the union over all documents,
-        # whichever stored the fact first
-        for eid, role in sorted(set(fact_entities(f, ids))):
-            if (fid, eid, role) not in have_link and eid in known_ents:
-                s.add(M.FactEntity(fact_id=fid, entity_id=eid, role=role))
-                have_link.add((fid, eid, role))
-        for ev in f.evidence:
-            if (fid, ev.start) not in have_ev:      # the document is new: no evidence of it is stored yet
-                s.add(M.Evidence(fact_id=fid, document_id=pid, sentence=ev.sentence, start=ev.start, end=ev.end,
-                                 date=date, status=f.status, certainty=f.certainty, args=f.args, flags=f.flags,
-                                 score=f.score))
-                have_ev.add((fid, ev.start))
-    s.flush()
-    rows = {r.id: r for part in chunks(fids) for r in s.scalars(select(M.Fact).where(M.Fact.id.in_(part)))}
-    for fid in fids:
-        _refresh_fact(s, rows[fid])
-    # what analysts decided about these entities and facts holds over what was just extracted
-    from warta.store.judgements import replay
-    replay(s, entity_ids=set(eids) | linked_ents, fact_ids=fids, doc_ids=[doc.doc_id])
-    return "revision" if prev else "stored"
-
-
-def _existing(s: Session, col, key, values: list) -> set:
-    """Which of `values` are already stored in column `col`."""
-    out: set = set()
-    for part in chunks(values):
-        out.update(s.scalars(select(col).where(key.in_(part))))
-    return out
+    return store_pages(s, dialect, [Page(pid, doc, raw_source, url, removed or [], date)])[0]
 
 
 def ingest(store: Store, paths: Iterable[str], progress: bool = False, pipeline: Pipeline | None = None) -> IngestReport:
@@ -163,71 +75,103 @@ def ingest(store: Store, paths: Iterable[str], progress: bool = False, pipeline:
     if progress:
         items = _progress(items, paths)
     for chunk in batches(items):
+        pids = {id(r): page_hash(r) for r in chunk if not isinstance(r, ReadFailure)}
         # the content hash is checked before NLP: a page stored already costs no model time
         with store.session() as s:
-            fresh = [r for r in chunk if not isinstance(r, ReadFailure) and s.get(M.Document, page_hash(r)) is None]
+            have = existing(s, M.Document.id, pids.values())
+        fresh = [r for r in chunk if id(r) in pids and pids[id(r)] not in have]
         done = dict(zip(map(id, fresh), pipe.run_many(fresh))) if fresh else {}
-        for raw in chunk:
-            _ingest_one(store, pipe, raw, done.get(id(raw)), rep)
+        # a page stored when the batch was checked and gone since is run now
+        later = [r for r in chunk if id(r) in pids and id(r) not in done]
+        if later:
+            with store.session() as s:
+                still = existing(s, M.Document.id, [pids[id(r)] for r in later])
+            gone = [r for r in later if pids[id(r)] not in still]
+            done.update(zip(map(id, gone), pipe.run_many(gone)))
+        entries = [(r, pids.get(id(r)), done.get(id(r))) for r in chunk]
+        _store_batch(store, entries, rep)
     return rep
 
 
-def _ingest_one(store: Store, pipe: Pipeline, raw, result, rep: IngestReport) -> None:
-    """Store one page (in input order) with its pipeline result, in its own transaction."""
-    with store.session() as s:
-        if isinstance(raw, ReadFailure):
-            record_failure(s, raw.source, raw.stage, raw.reason)
-            s.commit()
-            rep.failed += 1
-            rep.failures.append(f"{raw.source}: {raw.reason}")
-            return
-        pid = page_hash(raw)
-        if s.get(M.Document, pid) is not None:   # also a copy of a page stored earlier in this batch
-            rep.unchanged += 1
-            return
-        if result is None:   # stored when the batch was checked, gone since: run it now
-            try:
-                result = pipe.run(raw)
-            except StageFailure as exc:
-                result = exc
-        if isinstance(result, StageFailure):
-            record_failure(s, result.source, result.stage, result.reason)
-            s.commit()
-            rep.failed += 1
-            rep.failures.append(str(result))
-            return
-    wd: WorkDoc = result
+Entry = tuple  # (the page or its read failure, its content hash, its pipeline result or None if stored)
+
+
+def _store_batch(store: Store, entries: list[Entry], rep: IngestReport) -> None:
+    """The batch in one transaction; if it cannot be written, page by page, so a page that
+    fails to store fails alone."""
     try:
-        outcome = _store_with_retry(store, pid, wd, raw)
+        outcomes = _with_retry(store, lambda s: _write_entries(s, store.dialect, entries))
+    except SQLAlchemyError:
+        for e in entries:
+            _store_one(store, e, rep)
+        return
+    for e, outcome in zip(entries, outcomes):
+        _count(rep, e, outcome)
+
+
+def _store_one(store: Store, e: Entry, rep: IngestReport) -> None:
+    try:
+        [outcome] = _with_retry(store, lambda s: _write_entries(s, store.dialect, [e]))
     except SQLAlchemyError as exc:     # one page's store error is that page's failure, not the batch's
+        raw = e[0]
         with store.session() as s:
             record_failure(s, raw.source, "store", f"{type(exc).__name__}: {str(exc).splitlines()[0][:200]}")
             s.commit()
         rep.failed += 1
         rep.failures.append(f"{raw.source}: store: {type(exc).__name__}")
         return
-    rep.stored += outcome == "stored"
-    rep.revisions += outcome == "revision"
-    rep.unchanged += outcome == "unchanged"
-    rep.duplicates += outcome != "unchanged" and wd.doc.duplicate_of is not None
+    _count(rep, e, outcome)
+
+
+def _write_entries(s: Session, dialect: str, entries: list[Entry]) -> list[str]:
+    """Failures recorded, pages stored (near-duplicates marked against the store and the
+    pages before them): 'failed', 'stored', 'revision' or 'unchanged' for each entry."""
+    out = ["unchanged"] * len(entries)
+    pages: list[Page] = []
+    where: list[int] = []
+    for i, (raw, pid, result) in enumerate(entries):
+        if isinstance(raw, ReadFailure):
+            record_failure(s, raw.source, raw.stage, raw.reason)
+            out[i] = "failed"
+        elif isinstance(result, StageFailure):
+            record_failure(s, result.source, result.stage, result.reason)
+            out[i] = "failed"
+        elif isinstance(result, WorkDoc):
+            pages.append(Page(pid, result.doc, raw.source, raw.url, result.removed, result.date, result.signature))
+            where.append(i)
+    for i, outcome in zip(where, store_pages(s, dialect, pages, mark_duplicates=True)):
+        out[i] = outcome
+    return out
+
+
+def _count(rep: IngestReport, e: Entry, outcome: str) -> None:
+    raw, _, result = e
+    if outcome == "failed":
+        rep.failed += 1
+        rep.failures.append(f"{raw.source}: {raw.reason}" if isinstance(raw, ReadFailure) else str(result))
+    else:
+        rep.stored += outcome == "stored"
+        rep.revisions += outcome == "revision"
+        rep.unchanged += outcome == "unchanged"
+        rep.duplicates += outcome in ("stored", "revision") and isinstance(result, WorkDoc) \
+            and result.doc.duplicate_of is not None
 
 
 RETRIES = 6
 
 
-def _store_with_retry(store: Store, pid: str, wd: WorkDoc, raw: RawPage) -> str:
-    """Write one document in one transaction.  Another ingest writing the same entity, alias,
-    fact or page at the same moment makes this transaction fail on a unique key (or, on
-    SQLite, find the database locked): it is rolled back and run again, and then sees the
-    other writer's rows and adds only what is missing."""
+def _with_retry(store: Store, write) -> list[str]:
+    """`write(session)` in one transaction, committed.  Another ingest writing the same
+    entity, alias, fact or page at the same moment makes this transaction fail on a unique
+    key (or, on SQLite, find the database locked; on PostgreSQL, rarely, deadlock): it is
+    rolled back and run again, and then sees the other writer's rows and adds only what is
+    missing."""
     for attempt in range(RETRIES):
         with store.write_lock(), store.session() as s:
             try:
-                if s.get(M.Document, pid) is None:
-                    wd.doc.duplicate_of = check_and_register(s, wd.doc.doc_id, wd.doc.body, wd.signature)
-                outcome = store_document(s, store.dialect, pid, wd.doc, raw.source, raw.url, wd.removed, wd.date)
+                out = write(s)
                 s.commit()
-                return outcome
+                return out
             except (IntegrityError, OperationalError) as exc:
                 s.rollback()
                 if attempt == RETRIES - 1 or not _transient(exc):
