@@ -132,10 +132,27 @@ class People(Words):
     head_equivalents: Table
     ministers: Table
     minister_short: Table
-    ministry_aliases: Table = {}
-    ministry_names: Table = {}
-    minister_en: Table = {}
+    ministry_aliases: Table
+    ministry_names: Table
+    minister_en: Table
     home_country: str
+    # the word lists the extractors read (any other section is a word list too)
+    roles: list[str]
+    role_joiners: list[str]
+    name_stop: list[str]
+    name_particles: list[str]
+    pronouns: list[str]
+    speech_verbs: list[str]
+    speech_before: list[str]
+    quoted_as: list[str]
+    indirect_verbs: list[str]
+    not_after: list[str]
+    legal_after: list[str]
+    heads_of_state: list[str]
+    department_words: list[str]
+    place_titles: list[str]
+    epithets: list[str]
+    org_phrase_fillers: list[str]
 
 
 class LogisticModel(BaseModel):

@@ -32,13 +32,13 @@ def test_a_page_that_cannot_be_stored_fails_alone(store, pipeline, tmp_path, mon
     pages = tmp_path / "pages"
     for i in range(4):
         _page(pages, f"p{i}.txt", STORY.replace("JAKARTA", f"JAKARTA ({i})", 1) + f"\nCatatan redaksi nomor {i}.\n")
-    real = write.doc_date
+    real = write.page_date
 
-    def broken(doc):
-        if doc.doc_id == "p2":
+    def broken(p):
+        if p.doc.doc_id == "p2":
             raise DataError("INSERT INTO documents ...", {}, ValueError("value out of range"))
-        return real(doc)
-    monkeypatch.setattr(write, "doc_date", broken)
+        return real(p)
+    monkeypatch.setattr(write, "page_date", broken)
     rep = ingest(store, [str(pages)], pipeline=pipeline)
     assert (rep.stored, rep.failed) == (3, 1)
     assert rep.failures == [f"{pages / 'p2.txt'}: store: DataError"]
@@ -46,7 +46,7 @@ def test_a_page_that_cannot_be_stored_fails_alone(store, pipeline, tmp_path, mon
     with store.session() as s:
         [f] = Q.failures(s)
         assert f["stage"] == "store" and "value out of range" in f["reason"]
-    monkeypatch.setattr(write, "doc_date", real)
+    monkeypatch.setattr(write, "page_date", real)
     again = ingest(store, [str(pages)], pipeline=pipeline)       # the failed page is stored when it can be
     assert (again.stored, again.unchanged, again.failed) == (1, 3, 0)
 

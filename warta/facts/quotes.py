@@ -163,7 +163,7 @@ class _Speaker:
                 ws, we = seg_start + m.start("who"), seg_start + m.end("who")
                 who = body[ws:we].strip()
                 last = who.split()[-1] if who.split() else ""
-                if rx["pronoun"].fullmatch(who) or who.lower() in ("ia", "dia", "beliau") or (
+                if rx["pronoun"].fullmatch(who) or (
                         len(who.split()) <= 4 and rx["pronoun"].fullmatch(last)):     # "Lebih jauh, ia menambahkan"
                     return self.people.last_before(ws)
                 return self.in_window(ws, we, last=True)

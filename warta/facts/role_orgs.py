@@ -31,6 +31,12 @@ def role_words() -> frozenset[str]:
     return frozenset(w.lower() for r in lx["roles"] for w in r.split()) | {j.lower() for j in lx["role_joiners"]}
 
 
+@lru_cache(maxsize=1)
+def _fillers() -> frozenset[str]:
+    """Words between a title and its organisation that belong to neither ("the", "Plt")."""
+    return frozenset(w.lower() for w in lexicon()["org_phrase_fillers"])
+
+
 @dataclass(frozen=True)
 class _Org:
     """An organisation known to the knowledge base but not found by the NER where the title names it."""
@@ -162,7 +168,7 @@ class OrgFinder:
             return False
         for t in toks:
             w = t.strip("(),")
-            if not w or w.lower() in role_words() or w.lower() in ("the", "a", "an", "plt", "-", "’s", "'s"):
+            if not w or w.lower() in role_words() or w.lower() in _fillers():
                 continue
             if caps and w[:1].isupper() and "," not in t[:-1]:
                 continue

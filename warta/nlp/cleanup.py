@@ -32,6 +32,7 @@ def _data() -> dict:
         "titles": sorted(low(raw["titles"]), key=lambda s: -len(s.split())),
         "title_set": low(raw["titles"]),
         "stops": low(raw["name_stops"]),
+        "title_joiners": low(raw["title_joiners"]),
         "prefixes": sorted(low(raw["known_name_prefixes"]), key=lambda s: -len(s.split())),
         "org_words": low(raw["org_words"]),
         "place_words": sorted(low(raw["place_words"]), key=lambda s: -len(s.split())),
@@ -100,7 +101,7 @@ def _all_titles(ws: list) -> bool:
     while rest:
         n = _lead(rest, d["titles"])
         if n == 0:
-            small = rest[0][2].lower() in ("of", "and", "&", "dan", "the")
+            small = rest[0][2].lower() in d["title_joiners"]
             if not small:
                 return False
             n = 1
@@ -120,7 +121,7 @@ def _strip(m: MentionSpan, body: str) -> MentionSpan | None:
         n = _lead(ws, d["titles"])
         if n and n < len(ws):
             ws = ws[n:]
-            while ws and ws[0][2].lower() in ("of", "dan", "and", "&"):
+            while ws and ws[0][2].lower() in d["title_joiners"] - {"the"}:
                 ws = ws[1:]
             changed = True
     # a weekday, a month, a title after the name: the name ends before it

@@ -43,6 +43,11 @@ def doc_date(doc: DocModel) -> str:
     return dt.date.today().isoformat()
 
 
+def page_date(p: Page) -> str:
+    """The day a page is filed under: the pipeline's "date" stage's, else its own dates'."""
+    return p.date or doc_date(p.doc)
+
+
 def store_pages(s: Session, dialect: str, pages: list[Page], mark_duplicates: bool = False) -> list[str]:
     """Write the pages with their entities and facts, in order, as if one after the other:
     a page stored already (or earlier in `pages`) is 'unchanged', a new version of a
@@ -85,7 +90,7 @@ def _revisions(s: Session, new: list[Page]) -> dict[str, int]:
 
 def _write(s: Session, dialect: str, new: list[Page], revision: dict[str, int]) -> None:
     now = M._now()
-    dates = {p.pid: p.date or doc_date(p.doc) for p in new}
+    dates = {p.pid: page_date(p) for p in new}
     docs = [{"id": p.pid, "doc_id": p.doc.doc_id, "revision": revision[p.pid], "url": p.url or p.doc.metadata.url,
              "source": p.source, "title": p.doc.metadata.title, "published": p.doc.metadata.published,
              "date": dates[p.pid], "language": p.doc.language, "site": p.doc.metadata.site, "body": p.doc.body,
