@@ -17,7 +17,7 @@ import re
 from warta.facts import partnership_filter
 from warta.facts.context import DocView, Hit
 from warta.facts.lexicon import cue_rx, load, rx
-from warta.facts.parties import acting, is_party
+from warta.facts.parties import acting, is_party, is_person
 from warta.model import Fact
 
 PURPOSE = re.compile(r"\b(?:untuk|guna|dalam|di bidang|to|for|on)\s+(?P<p>[^,.;]{3,80})", re.I)
@@ -69,7 +69,7 @@ def _orgs_in(v: DocView, start: int, end: int) -> list[Hit]:
     company = rx(tuple(load("partnership")["company_words"]))
     named = [h for h in v.entities_in(start, end, types=("PLACE",), parties_only=False) if h.entity.id.startswith("new:")
              and any(m.end() == len(v.body[:h.start].rstrip()) for m in company.finditer(v.body, max(0, h.start - 20), h.start))]
-    return sorted(orgs + named, key=lambda h: h.start)   # "local company New Yaking": a company, whatever the tagger said
+    return sorted((h for h in orgs + named if not is_person(v, h)), key=lambda h: h.start)   # "local company New Yaking": a company, whatever the tagger said
 
 
 def _same_name(a: str, b: str) -> bool:
