@@ -114,3 +114,9 @@ def test_a_denial_that_any_agreement_exists_ends_it(extract):
 def test_partnership_stage_by_tense_and_negation(extract, text, status):
     [f] = _of(extract(text), "PARTNERSHIP")
     assert f.status == status
+
+
+def test_the_author_of_a_cited_rule_is_no_party(extract):
+    facts = _of(extract("JAKARTA - PLN bekerja sama dengan Toyota sesuai Peraturan Menteri ESDM Nomor 1 Tahun 2023."), "PARTNERSHIP")
+    assert [sorted(f.args["parties"]) for f in facts] == [["PLN", "Toyota"]]
+

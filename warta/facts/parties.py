@@ -16,6 +16,24 @@ def is_party(h: Hit) -> bool:
     return not (bad.search(h.entity.name) or bad.search(h.text))
 
 
+def is_bystander(v: DocView, h: Hit) -> bool:
+    """A name that is no party whatever the cue: the author of a rule the text cites
+    ("Peraturan Menteri ESDM"), or a name the text gives a person's place: a role right
+    after it ("X selaku Direktur Utama"), a speech verb right before a name the knowledge
+    base does not know ("ujar X"; "kata PLN" stays), or a person of the same name."""
+    lx = load("parties")
+    after = rx(tuple(lx.get("person_after", [])))
+    gap = re.match(r"[\s,]*", v.body[h.end:h.end + 5])
+    if after.match(v.body, h.end + (gap.end() if gap else 0)):
+        return True
+    before = v.body[max(0, h.start - 25): h.start].rstrip()
+    if any(m.end() == len(before) for m in rx(tuple(lx.get("document_before", []))).finditer(before)):
+        return True   # "Peraturan Menteri ESDM": a rule's author, no party either
+    if h.entity.id.startswith("new:") and any(m.end() == len(before) for m in rx(tuple(lx.get("person_before", []))).finditer(before)):
+        return True
+    return any(e.type == "PERSON" and e.name == h.entity.name for e in v.wd.doc.entities)
+
+
 LEGAL_FORM = re.compile(r"[\s,()]*(?:PT\.?\s*)?", re.I)   # what may stand between a parent cue and the parent
 
 

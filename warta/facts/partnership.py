@@ -17,7 +17,7 @@ import re
 from warta.facts import partnership_filter
 from warta.facts.context import DocView, Hit
 from warta.facts.lexicon import cue_rx, load, rx
-from warta.facts.parties import acting, is_party
+from warta.facts.parties import acting, is_bystander, is_party
 from warta.model import Fact
 
 PURPOSE = re.compile(r"\b(?:untuk|guna|dalam|di bidang|to|for|on)\s+(?P<p>[^,.;]{3,80})", re.I)
@@ -69,7 +69,7 @@ def _orgs_in(v: DocView, start: int, end: int) -> list[Hit]:
     company = rx(tuple(load("partnership")["company_words"]))
     named = [h for h in v.entities_in(start, end, types=("PLACE",), parties_only=False) if h.entity.id.startswith("new:")
              and any(m.end() == len(v.body[:h.start].rstrip()) for m in company.finditer(v.body, max(0, h.start - 20), h.start))]
-    return sorted(orgs + named, key=lambda h: h.start)   # "local company New Yaking": a company, whatever the tagger said
+    return sorted((h for h in orgs + named if not is_bystander(v, h)), key=lambda h: h.start)   # "local company New Yaking": a company, whatever the tagger said
 
 
 def _same_name(a: str, b: str) -> bool:
@@ -168,13 +168,14 @@ def _ventures_out(v: DocView, hits: list[Hit]) -> list[Hit]:
 
 def _aliases_out(v: DocView, hits: list[Hit]) -> list[Hit]:
     """Without a short name in brackets right after a party ("Singapore Telecommunication
-    Limited (Singtel)", "Indosat Ooredoo Hutchison (IOH)"): the same party twice; and
+    Limited (Singtel)", "Indosat Ooredoo Hutchison (IOH)", also when the tagger left the
+    name's last word out: "Institut Teknologi Sepuluh November (ITS)"): the same party twice; and
     without the venture being named, with its short name ("yaitu Foxconn Indika Motor (FIM)")."""
     kept = {id(h) for h in _ventures_out(v, hits)}
     out: list[Hit] = []
     prev: Hit | None = None
     for h in hits:
-        bracketed = prev is not None and re.fullmatch(r"\s*\(\s*", v.body[prev.end:h.start]) and v.body[h.end:h.end + 1] == ")"
+        bracketed = prev is not None and re.fullmatch(r"(?:\s+[A-Z][\w-]*)?\s*\(\s*", v.body[prev.end:h.start]) and v.body[h.end:h.end + 1] == ")"
         if bracketed:
             if out and out[-1] is prev and prev.entity.id.startswith("new:") and not h.entity.id.startswith("new:"):
                 out[-1] = h   # the name the knowledge base knows
