@@ -240,9 +240,12 @@ def _proc_cpu(pids: list[int]) -> float:
     return total
 
 
-def _rss_mb() -> float:
+def _rss_mb(field: str = "VmRSS") -> float:
+    """The resident set (VmRSS), or its anonymous part (RssAnon: the process's own heap,
+    without the pages of files it maps, such as SQLite's memory-mapped database, which
+    are the OS page cache and grow with the file, not with the process)."""
     for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
+        if line.startswith(f"{field}:"):
             return int(line.split()[1]) / 1024
     return 0.0
 
@@ -345,7 +348,7 @@ def worker(mode: str, pg: str, tmp: str) -> None:
             n, failed = rep.stored + rep.revisions + rep.unchanged + rep.failed, rep.failed
         res = {"n": n, "wall": time.perf_counter() - t0, "cpu": time.process_time() - c0,
                "server_cpu": _proc_cpu(server_pids) - s0 if server_pids else 0.0,
-               "rss_mb": _rss_mb(), "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+               "rss_mb": _rss_mb(), "anon_mb": _rss_mb("RssAnon"), "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                "failed": failed}
         del done
         print(json.dumps(res), flush=True)
@@ -389,7 +392,7 @@ def _summary(rows: list[dict], pcpu: float, pwall: float) -> dict:
         if base is None and done >= CHECKPOINTS[0]:
             base = r
         if done in CHECKPOINTS:
-            out[str(done)] = {**per_doc(r), "rss_mb": round(r["rss_mb"], 1)}
+            out[str(done)] = {**per_doc(r), "rss_mb": round(r["rss_mb"], 1), "anon_mb": round(r.get("anon_mb", 0.0), 1)}
     total = {k: sum(r[k] for r in rows) for k in ("n", "cpu", "server_cpu", "wall")}
     out["all"] = {"documents": total["n"], **per_doc(total), "failed": sum(r.get("failed", 0) for r in rows)}
     if base is not None:
@@ -397,6 +400,8 @@ def _summary(rows: list[dict], pcpu: float, pwall: float) -> dict:
         # resident set at the end of each later chunk against the one at 1,000
         out["peak_rss_growth_mb_from_1000"] = round(rows[-1]["maxrss_mb"] - base["maxrss_mb"], 1)
         out["rss_growth_mb_from_1000"] = round(max(r["rss_mb"] for r in rows[rows.index(base):]) - base["rss_mb"], 1)
+        out["anon_growth_mb_from_1000"] = round(max(r.get("anon_mb", 0.0) for r in rows[rows.index(base):])
+                                                - base.get("anon_mb", 0.0), 1)
     out["per_chunk_own_cpu_ms_per_doc"] = [round(1000 * (r["cpu"] + r["server_cpu"]) / r["n"], 2) for r in rows]
     return out
 

@@ -5,6 +5,7 @@ as its original; the same page twice in a batch is stored once; two versions of 
 article in a batch are revisions 1 and 2."""
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 from sqlalchemy.exc import DataError
 
@@ -76,3 +77,24 @@ def test_the_same_page_twice_in_a_batch_is_stored_once(store, pipeline, tmp_path
     assert (rep.stored, rep.unchanged) == (1, 1)
     with store.session() as s:
         assert s.query(M.Document).count() == 1
+
+
+def test_a_long_postgresql_ingest_refreshes_the_planners_statistics(store, pipeline, tmp_path, monkeypatch):
+    if store.dialect != "postgresql":
+        pytest.skip("SQLite plans without table statistics")
+    from sqlalchemy import text
+
+    from warta.store import ingest as I
+    pages = tmp_path / "pages"
+    for i in range(3):
+        _page(pages, f"a{i}.txt", STORY.replace("JAKARTA", f"JAKARTA ({i})", 1) + f"\nCatatan nomor {i}.\n")
+    monkeypatch.setattr(I, "ANALYZE_FROM", 2)     # as after the first 500 pages of a real run
+    calls = []
+    real = I._analyze
+    monkeypatch.setattr(I, "_analyze", lambda st: (calls.append(1), real(st)))
+    rep = ingest(store, [str(pages)], pipeline=pipeline)
+    assert rep.stored == 3 and calls == [1]
+    with store.session() as s:
+        analyzed = s.execute(text("SELECT count(*) FROM pg_stat_user_tables WHERE relname = 'facts' "
+                                  "AND schemaname = current_schema() AND last_analyze IS NOT NULL")).scalar()
+    assert analyzed == 1

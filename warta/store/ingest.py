@@ -70,6 +70,7 @@ def ingest(store: Store, paths: Iterable[str], progress: bool = False, pipeline:
 
     pipe = (pipeline or Pipeline(config=STORE_CONFIG)).feeds(STORE_WRITE)
     rep = IngestReport()
+    next_analyze = ANALYZE_FROM
     paths = list(paths)
     items: Iterator = iter(read_inputs(paths))
     if progress:
@@ -90,7 +91,25 @@ def ingest(store: Store, paths: Iterable[str], progress: bool = False, pipeline:
             done.update(zip(map(id, gone), pipe.run_many(gone)))
         entries = [(r, pids.get(id(r)), done.get(id(r))) for r in chunk]
         _store_batch(store, entries, rep)
+        written = rep.stored + rep.revisions
+        if store.dialect == "postgresql" and written >= next_analyze:
+            _analyze(store)
+            next_analyze = 2 * written
     return rep
+
+
+ANALYZE_FROM = 500    # pages written in a run before PostgreSQL's statistics are first refreshed
+INGEST_TABLES = ("documents", "entities", "aliases", "entity_documents", "facts", "fact_entities", "evidence",
+                 "near_dup_signatures", "near_dup_bands")
+
+
+def _analyze(store: Store) -> None:
+    """Refresh PostgreSQL's table statistics whenever a run has doubled what it wrote: a
+    long ingest into a young store otherwise plans its look-ups for the empty tables it
+    started with (autovacuum may be late, or off), and each batch costs more than the last."""
+    with store.engine.connect() as c:
+        c.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql(
+            "ANALYZE " + ", ".join(INGEST_TABLES))
 
 
 Entry = tuple  # (the page or its read failure, its content hash, its pipeline result or None if stored)
