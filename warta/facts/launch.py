@@ -5,7 +5,7 @@ the cue ("bertujuan untuk meluncurkan mobil listrik pertama mereka tahun 2024");
 named product (a PRODUCT entity), a launch or production cue and a date anywhere in the
 sentence ("Januari 2019, Gesits akan mulai diproduksi secara massal"), whose maker is
 found as for its PRODUCT fact.  Dates before the article's year are no plans; one fact
-per maker and year."""
+per maker and year, and per product and year."""
 from __future__ import annotations
 
 import re
@@ -85,10 +85,10 @@ def extract(v: DocView) -> list[Fact]:
     space = rx(tuple(data["not_launch_words"]))
 
     def add(maker: str, product: str | None, date, s) -> None:
-        key = (maker, _year(date.value))
-        if key in seen:
+        keys = {(maker, _year(date.value)), (product, _year(date.value)) if product else None} - {None}
+        if keys & seen:
             return
-        seen.add(key)
+        seen.update(keys)
         facts.append(Fact(type="LAUNCH_PLAN", args={"maker": maker, "product": product,
                                                     "date": {"value": str(date.value), "as_written": date.extra.get("as_written", date.text)}},
                           status="planned", evidence=[v.evidence(s)], flags=list(date.flags)))
