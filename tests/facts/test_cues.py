@@ -102,3 +102,36 @@ def test_every_named_product_is_a_fact_with_its_maker(extract):
 def test_a_closed_service_is_discontinued(extract):
     [p] = [f for f in extract("JAKARTA - Traveloka resmi menutup layanan Traveloka Eats pada akhir bulan ini.") if f.type == "PRODUCT"]
     assert (p.args["maker"], p.status) == ("Traveloka", "discontinued")
+
+
+def test_a_production_date_said_after_the_product_is_its_launch_plan(extract):
+    text = ("JAKARTA - Skuter listrik bernama Gatra Z7 dirancang oleh PT Arka Mobilindo. "
+            "Produksi massalnya pada Maret 2025.")
+    [lp] = [f for f in extract(text) if f.type == "LAUNCH_PLAN"]
+    assert (lp.args["maker"], lp.args["product"], lp.args["date"]["value"]) == ("Arka Mobilindo", "Gatra Z7", "2025-03")
+
+
+def test_a_date_in_the_past_after_the_product_is_no_plan(extract):
+    text = ("JAKARTA - Skuter listrik bernama Gatra Z7 dirancang oleh PT Arka Mobilindo. "
+            "Produksi massalnya pada Maret 2023.")
+    assert not [f for f in extract(text) if f.type == "LAUNCH_PLAN"]
+
+
+def test_a_passive_launch_has_the_thing_before_it_and_the_earlier_maker(extract):
+    text = ("JAKARTA - PT Bumi Kencana Properti Tbk terus mematangkan proyek barunya di Medan. "
+            "Rencananya proyek Kencana Medan di kawasan Helvetia itu akan diluncurkan pada Oktober 2024.")
+    [lp] = [f for f in extract(text) if f.type == "LAUNCH_PLAN"]
+    assert "Bumi Kencana Properti" in lp.args["maker"]
+    assert (lp.args["product"], lp.args["date"]["value"]) == ("Kencana Medan", "2024-10")
+
+
+def test_a_launch_into_space_is_no_launch_plan(extract):
+    text = "JAKARTA - Satelit Nusantara-9 milik PT Telkom akan diluncurkan ke orbit dengan roket pada Oktober 2024."
+    assert not [f for f in extract(text) if f.type == "LAUNCH_PLAN"]
+
+
+def test_models_in_a_price_list_are_products_of_the_maker_heading_it(extract):
+    text = ("JAKARTA - Berikut daftar harga mobil terbaru.\n\nHarga Mobil Listrik Toyota\n"
+            "Kestrel Luxe — Rp 310 juta\nKestrel Base — Rp 280 juta\nZ9 Sport — Rp 450 juta\n")
+    got = {(f.args["maker"], f.args["product"]) for f in extract(text) if f.type == "PRODUCT"}
+    assert got == {("Toyota", "Kestrel"), ("Toyota", "Z9")}

@@ -19,6 +19,7 @@ from warta.facts.context import DocView, Hit
 from warta.facts.lexicon import load, rx, status_of
 from warta.kb.base import norm_name
 from warta.model import Fact, Sentence
+from warta.nlp.products import price_line
 
 MAKER_KINDS = (None, "company", "brand", "unit")
 
@@ -77,7 +78,10 @@ def _maker(v: DocView, p: Hit, s: Sentence, entry: dict) -> str | None:
     if here or entry.get("maker"):
         return here or entry["maker"]
     i = v.sentence_index(s)
-    for prev in reversed(v.sentences[max(0, i - 2):i]):
+    back = 2
+    while back < i and price_line(v.sentences[i - back + 1].text):
+        back += 1      # a price list: the maker heads it ("Harga Mobil Listrik BYD")
+    for prev in reversed(v.sentences[max(0, i - back):i]):
         hits = [h for h in v.entities_in(prev.start, prev.end) if _maker_like(v, h)]
         if hits:
             return hits[-1].entity.name
@@ -99,6 +103,22 @@ def _status(v: DocView, sentences: list[Sentence]) -> str:
     return "launched"
 
 
+def doc_maker(v: DocView, places: list[tuple[Sentence, Hit]]) -> tuple[Sentence, Hit, str | None]:
+    """The sentence, mention and maker of a product from all its places: the first place
+    that names its maker, else its first place and the maker found around it."""
+    entry = v.kb_entry(places[0][1].entity) or {}
+    for s, p in places:
+        if mk := _maker_here(v, p, s, entry):
+            return s, p, mk
+    s, p = places[0]
+    return s, p, _maker(v, p, s, entry)
+
+
+def places_of(v: DocView, entity_id: str) -> list[tuple[Sentence, Hit]]:
+    return [(s, p) for s in v.sentences for p in v.entities_in(s.start, s.end, ("PRODUCT",), parties_only=False)
+            if p.entity.id == entity_id]
+
+
 def extract(v: DocView) -> list[Fact]:
     facts, seen = [], set()
     by_product: dict[str, list[tuple[Sentence, Hit]]] = {}
@@ -107,12 +127,7 @@ def extract(v: DocView) -> list[Fact]:
             by_product.setdefault(p.entity.id, []).append((s, p))
     for places in by_product.values():
         entry = v.kb_entry(places[0][1].entity) or {}
-        named = [(s, p, mk) for s, p in places if (mk := _maker_here(v, p, s, entry))]
-        if named:
-            s, p, maker = named[0]
-        else:
-            s, p = places[0]
-            maker = _maker(v, p, s, entry)
+        s, p, maker = doc_maker(v, places)
         if not maker or (maker, p.entity.name) in seen:
             continue
         status = _status(v, [x for x, _ in places])
