@@ -61,8 +61,8 @@ def _candidates(v: DocView, start: int, end: int) -> list[Hit]:
 def _investor_before(v: DocView, start: int, upto: int) -> Hit | None:
     """The organisation named last before `upto` in the sentence; a government or
     ministry only when no company is named."""
-    not_before = re.compile(rf"(?:{rx(tuple(_lx()['not_investor_before'])).pattern})\s+$", re.I)
-    orgs = [h for h in _candidates(v, start, upto) if not not_before.search(v.body[max(start, h.start - 12):h.start])]
+    not_before = re.compile(rf"(?:{rx(tuple(_lx()['not_investor_before'])).pattern})\s+(?:[\w-]+\s+){{0,2}}$", re.I)
+    orgs = [h for h in _candidates(v, start, upto) if not not_before.search(v.body[max(start, h.start - 30):h.start])]
     firms = [h for h in orgs if not _government(v, h)]
     return (firms or orgs)[-1] if orgs else None
 
@@ -142,8 +142,9 @@ def extract(v: DocView) -> list[Fact]:
         cues = [(m, "inv") for m in inv_rx.finditer(s.text)] + [(m, "acq") for m in acq_rx.finditer(s.text)] + \
                [(m, "passive") for m in passive_rx.finditer(s.text)]
         cues.sort(key=lambda c: c[0].start())
-        bounds = list(bound_rx.finditer(s.text)) if project_rx.search(s.text) or cues else []
-        if not cues and not bounds:
+        project = project_rx.search(s.text)
+        bounds = list(bound_rx.finditer(s.text)) if project or cues else []
+        if not cues and not bounds and not project:
             continue
         used = False
         for a in amounts(v.values_in(s.start, s.end, ("MONEY",)), v.body):
@@ -164,7 +165,11 @@ def extract(v: DocView) -> list[Fact]:
                     continue
             if not (near or after) and not_inv.search(s.text[max(0, rel - 60):rel]):
                 continue    # "penjualan merchandise regional X sebesar ...": a value, not an investment
-            if not (near or after) and partner_rx.search(s.text):
+            # "investasi TikTok pada marketplace ... sebesar US$1,5 miliar": the investor named right after the noun
+            gcue = near[-1][0] if near and near[-1][1] == "inv" else next(
+                (c for c, k in reversed(cues) if k == "inv" and c.end() <= rel and rel - c.end() < NEAR_ACQUISITION
+                 and clause_ok(c.end(), rel)), None)
+            if not (near or after or gcue) and partner_rx.search(s.text):
                 continue    # the value of a joint project ("teamed up with X to build ... worth $Y"), no investment stated
             cue, kind = (near[-1] if near else after[0] if after else (None, None))
             cue_at = s.start + (cue.start() if cue is not None else (bound[-1].start() if bound else rel))
@@ -178,7 +183,7 @@ def extract(v: DocView) -> list[Fact]:
                 investors, received = _source_after(v, s, a.end), True
             if not investors and kind == "acq" and (by := _buyer_by(v, s, s.start + cue.end())):
                 investors = by
-            if not investors and kind == "inv" and not received and (g := _genitive(v, s, s.start + cue.end(), a.start)):
+            if not investors and gcue is not None and not received and (g := _genitive(v, s, s.start + gcue.end(), a.start)):
                 investors = g
             if not investors and not received:
                 # the organisation before the cue (the subject), else the one before the amount
@@ -256,7 +261,7 @@ def _joint(v: DocView, s, h: Hit) -> list[Hit]:
     pos = h.start
     for g in reversed(cands):
         gap = v.body[g.end:pos]
-        if not re.fullmatch(rf"\s*(?:\([^)]{{1,20}}\))?(?:\s*(?:{links}))+\s*", gap, re.I):
+        if not re.fullmatch(rf"[\s()]*(?:\([^)]{{1,20}}\))?(?:[\s()]*(?:{links}))*[\s()]*", gap, re.I):
             break
         out.insert(0, g)
         pos = g.start
