@@ -61,7 +61,8 @@ def _candidates(v: DocView, start: int, end: int) -> list[Hit]:
 def _investor_before(v: DocView, start: int, upto: int) -> Hit | None:
     """The organisation named last before `upto` in the sentence; a government or
     ministry only when no company is named."""
-    orgs = _candidates(v, start, upto)
+    not_before = re.compile(rf"(?:{rx(tuple(_lx()['not_investor_before'])).pattern})\s+(?:[\w-]+\s+){{0,2}}$", re.I)
+    orgs = [h for h in _candidates(v, start, upto) if not not_before.search(v.body[max(start, h.start - 30):h.start])]
     firms = [h for h in orgs if not _government(v, h)]
     return (firms or orgs)[-1] if orgs else None
 
@@ -141,8 +142,9 @@ def extract(v: DocView) -> list[Fact]:
         cues = [(m, "inv") for m in inv_rx.finditer(s.text)] + [(m, "acq") for m in acq_rx.finditer(s.text)] + \
                [(m, "passive") for m in passive_rx.finditer(s.text)]
         cues.sort(key=lambda c: c[0].start())
-        bounds = list(bound_rx.finditer(s.text)) if project_rx.search(s.text) or cues else []
-        if not cues and not bounds:
+        project = project_rx.search(s.text)
+        bounds = list(bound_rx.finditer(s.text)) if project or cues else []
+        if not cues and not bounds and not project:
             continue
         used = False
         for a in amounts(v.values_in(s.start, s.end, ("MONEY",)), v.body):
@@ -159,21 +161,31 @@ def extract(v: DocView) -> list[Fact]:
             if not (near or after or bound):
                 # "a $4.5bn nickel processing plant": the amount right before a facility or project
                 m = project_rx.search(s.text, rel_end, min(len(s.text), rel_end + 40))
-                if not (m and re.fullmatch(r"[\s\w-]{0,30}", s.text[rel_end:m.start()])):
+                if not (m and re.fullmatch(r"\)?[\s\w-]{0,30}", s.text[rel_end:m.start()])):
                     continue
-            if not (near or after) and partner_rx.search(s.text):
+            if not (near or after) and not_inv.search(s.text[max(0, rel - 60):rel]):
+                continue    # "penjualan merchandise regional X sebesar ...": a value, not an investment
+            # "investasi TikTok pada marketplace ... sebesar US$1,5 miliar": the investor named right after the noun
+            gcue = near[-1][0] if near and near[-1][1] == "inv" else next(
+                (c for c, k in reversed(cues) if k == "inv" and c.end() <= rel and rel - c.end() < NEAR_ACQUISITION
+                 and clause_ok(c.end(), rel)), None)
+            if not (near or after or gcue) and partner_rx.search(s.text):
                 continue    # the value of a joint project ("teamed up with X to build ... worth $Y"), no investment stated
             cue, kind = (near[-1] if near else after[0] if after else (None, None))
             cue_at = s.start + (cue.start() if cue is not None else (bound[-1].start() if bound else rel))
             investors: list[Hit] = []
+            received = False
             if kind == "passive":
                 investors = _source_after(v, s, s.start + cue.end()) or \
                     ([h] if (h := next(iter(_candidates(v, s.start + cue.end(), s.end)), None)) else [])
             elif receive_rx.search(s.text[:rel]) or receive_rx.search(s.text[:cue_at - s.start]):
-                investors = _source_after(v, s, a.end)
+                # the subject receives the money: the investor is only the source the sentence names
+                investors, received = _source_after(v, s, a.end), True
             if not investors and kind == "acq" and (by := _buyer_by(v, s, s.start + cue.end())):
                 investors = by
-            if not investors:
+            if not investors and gcue is not None and not received and (g := _genitive(v, s, s.start + gcue.end(), a.start)):
+                investors = g
+            if not investors and not received:
                 # the organisation before the cue (the subject), else the one before the amount
                 h = _investor_before(v, s.start, s.start + cue.start()) if cue is not None else None
                 if h is None and kind != "acq":
@@ -184,7 +196,7 @@ def extract(v: DocView) -> list[Fact]:
                     investors = _joint(v, s, h)
             if not investors and last and i - last_i <= 2:
                 investors = last
-            if not investors and i > 0 and (near or after) and (anaphor_rx.search(s.text[:rel])
+            if not investors and not received and i > 0 and (near or after) and (anaphor_rx.search(s.text[:rel])
                                                                  or not partner_rx.search(v.sentences[i - 1].text)):
                 # "These companies will be building houses ... with an investment of US$862 million."; not the
                 # value of a joint venture just agreed ("X dan Y menandatangani kesepakatan usaha patungan ...
@@ -227,14 +239,29 @@ def _buyer_by(v: DocView, s, at: int) -> list[Hit]:
     return [h] if h else []
 
 
+def _genitive(v: DocView, s, at: int, upto: int) -> list[Hit]:
+    """"investasi TikTok pada marketplace ... sebesar", "nilai investasi Antam dan CATL": the
+    organisations named right after the investment noun, before the amount."""
+    first = next(iter(_candidates(v, at, upto)), None)
+    if first is None or v.body[at:first.start].strip():
+        return []
+    out = [first]
+    for h in _candidates(v, first.end, upto):
+        if not re.fullmatch(r"\s*(?:,|dan|and|serta|&)\s*(?:dan|and)?\s*", v.body[out[-1].end:h.start]):
+            break
+        out.append(h)
+    return out
+
+
 def _joint(v: DocView, s, h: Hit) -> list[Hit]:
     """`h` with the organisations named just before it and joined to it by "dan" / "and"."""
     out = [h]
+    links = "|".join(re.escape(w) for w in sorted(_lx()["joint_links"], key=len, reverse=True))
     cands = _candidates(v, s.start, h.start)
     pos = h.start
     for g in reversed(cands):
         gap = v.body[g.end:pos]
-        if not re.fullmatch(r"\s*(?:\([^)]{1,20}\))?\s*(?:,|dan|and|serta|&)\s*", gap):
+        if not re.fullmatch(rf"[\s()]*(?:\([^)]{{1,20}}\))?(?:[\s()]*(?:{links}))*[\s()]*", gap, re.I):
             break
         out.insert(0, g)
         pos = g.start

@@ -73,9 +73,25 @@ def amounts(values: list[Value], body: str) -> list[Amount]:
             if len(gap) <= 30 and b.unit != a.value.unit and conv.match(gap):
                 a.alt = b
                 i += 1
-            elif len(gap) <= 12 and b.unit == a.value.unit and rng.match(gap) and b.value > a.value.value:
+                # "US$ 500 juta atau sekitar Rp 7,34 triliun sampai US$ 1 miliar atau sekitar Rp 14,68 triliun":
+                # a range of two amounts, each with its conversion, is one range
+                if i + 1 < len(money):
+                    c = money[i + 1]
+                    if c.unit == a.value.unit and c.value > a.value.value and len(body[b.end:c.start]) <= 12 \
+                            and _range_gap(rng, body[b.end:c.start], c):
+                        a.alt, a.range = c, True
+                        i += 1
+                        if i + 1 < len(money) and money[i + 1].unit == b.unit \
+                                and conv.match(body[c.end:money[i + 1].start]) and len(body[c.end:money[i + 1].start]) <= 30:
+                            i += 1
+            elif len(gap) <= 12 and b.unit == a.value.unit and _range_gap(rng, gap, b) and b.value > a.value.value:
                 a.alt, a.range = b, True
                 i += 1
         out.append(a)
         i += 1
     return out
+
+
+def _range_gap(rng: re.Pattern, gap: str, high: Value) -> bool:
+    """A range's link between its ends; the value may hold the link itself ("sampai US$ 1 miliar", at most)."""
+    return bool(rng.match(gap)) or (not gap.strip() and high.qualifier == "at_most")
