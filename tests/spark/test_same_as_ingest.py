@@ -5,7 +5,6 @@ the job reads them through a month's warc.paths listing, and ingest reads the fo
 from __future__ import annotations
 
 import io
-import shutil
 
 import pytest
 
@@ -57,16 +56,6 @@ def crawl(tmp_path_factory):
     listing = root / "warc.paths"
     listing.write_text(f"{a.relative_to(root)}\n{b.relative_to(root)}\n", encoding="utf-8")
     return root, listing
-
-
-@pytest.fixture(scope="module")
-def spark():
-    if not shutil.which("java"):
-        pytest.skip("Java is needed for PySpark (.ci/run installs it)")
-    from warta.spark.job import session
-    s = session("local[2]")
-    yield s
-    s.stop()
 
 
 def stored(store) -> dict[str, list]:

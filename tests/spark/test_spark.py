@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import html
 import io
-import shutil
 
 import pytest
 
@@ -31,16 +30,6 @@ def build_warc(path, pages: list[tuple[str, str]]) -> None:
         headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
         w.write_record(w.create_warc_record(uri, "response", payload=io.BytesIO(body.encode()), http_headers=headers))
     path.write_bytes(buf.getvalue())
-
-
-@pytest.fixture(scope="module")
-def spark():
-    if not shutil.which("java"):
-        pytest.skip("Java is needed for PySpark (.ci/run installs it)")
-    from warta.spark.job import session
-    s = session("local[2]")
-    yield s
-    s.stop()
 
 
 @pytest.fixture(scope="module")
