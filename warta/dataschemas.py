@@ -422,6 +422,30 @@ class KBThresholds(Strict):
     typo_two_edits_from: Count
 
 
+class InvestmentThresholds(Strict):
+    amount_after_cue: Count
+    amount_after_acquisition: Count
+    bound_before_amount: Count
+    cue_after_amount: Count
+
+
+class PartnershipThresholds(Strict):
+    referent_back: Count
+    joint_gap: Count
+    implicit_max: Count
+    group_ahead: Count
+
+
+class RoleThresholds(Strict):
+    near_tokens: Count
+
+
+class FactThresholds(Strict):
+    investment: InvestmentThresholds
+    partnership: PartnershipThresholds
+    role: RoleThresholds
+
+
 class StoreThresholds(Strict):
     near_duplicate: Share
 
@@ -429,6 +453,7 @@ class StoreThresholds(Strict):
 class Thresholds(Strict):
     clean: CleanThresholds
     kb: KBThresholds
+    facts: FactThresholds
     store: StoreThresholds
 
     model_config = ConfigDict(extra="forbid", strict=False)   # 1 is a share as well as 1.0

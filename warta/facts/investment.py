@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from warta import datafiles
 from warta.facts.context import DocView, Hit
 from warta.facts.lexicon import load, rx, status_of
 from warta.facts.money import Amount, amounts
@@ -29,10 +30,12 @@ from warta.model import Fact
 TARGET = re.compile(r"^\s*(?:dalam|di|untuk|pada|ke|in|into|for|on)\s+(?P<t>[^,.;]{3,80})", re.I)
 CLAUSE_BREAK = re.compile(r";|\.\s|\s(?:sementara|sedangkan|while|whereas)\s", re.I)
 
-NEAR = 60                # an amount this close after an investment cue, in its clause, is its amount
-NEAR_ACQUISITION = 150   # "acquire an 89% stake in X from Y for IDR37 trillion"
-NEAR_BOUND = 30          # "senilai", "worth", "cost" right before the amount
-NEAR_AFTER = 25          # "a $2 billion investment", "US$ 4 miliar untuk investasi"
+# distances in characters (warta/data/thresholds.yaml facts.investment)
+_T = datafiles.load("thresholds.yaml")["facts"]["investment"]
+NEAR = _T["amount_after_cue"]                   # an amount this close after an investment cue, in its clause
+NEAR_ACQUISITION = _T["amount_after_acquisition"]
+NEAR_BOUND = _T["bound_before_amount"]
+NEAR_AFTER = _T["cue_after_amount"]
 
 
 def _lx() -> dict:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from warta import datafiles
 from warta.facts import partnership_filter
 from warta.facts.context import DocView, Hit
 from warta.facts.lexicon import cue_rx, load, rx
@@ -87,8 +88,9 @@ def _unique(hits: list[Hit]) -> list[Hit]:
     return out
 
 
-REFERENT_BACK = 2   # sentences back to look for the organisation an anaphor stands for
-JOINT_GAP = 30   # "merger dua bank yakni A dan B": the first member comes this close after the cue
+_T = datafiles.load("thresholds.yaml")["facts"]["partnership"]   # warta/data/thresholds.yaml
+REFERENT_BACK = _T["referent_back"]   # sentences back to look for the organisation an anaphor stands for
+JOINT_GAP = _T["joint_gap"]   # "merger dua bank yakni A dan B": the first member comes this close after the cue
 
 
 def _between(v: DocView, s, m) -> list[Hit]:
@@ -199,8 +201,8 @@ def _with_partner(v: DocView, s, m, partner: Hit) -> bool:
     return bool(re.search(r"(?<![\w-])(?:dengan|with|bersama)(?![\w-])", between, re.I)) and len(between) <= 60
 
 
-IMPLICIT_MAX = 3   # at most this many partners after "dengan" for a subject left unsaid; a longer list is too loose
-GROUP_AHEAD = 3   # sentences after "dengan empat perusahaan" where the four may be named
+IMPLICIT_MAX = _T["implicit_max"]   # partners after "dengan" for a subject left unsaid; a longer list is too loose
+GROUP_AHEAD = _T["group_ahead"]   # sentences after "dengan empat perusahaan" where the four may be named
 
 
 def _count(text: str) -> tuple[re.Match | None, int | None]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from warta import datafiles
 from warta.facts.names import lexicon
 from warta.facts.role_orgs import org_name, role_words, title_rx
 
@@ -18,7 +19,7 @@ from warta.facts.role_orgs import org_name, role_words, title_rx
 AS_TITLE = re.compile(r"(?:\s+(?!(?:dan|and|serta)\b)[\w-]+){0,4}?\s+(?:menjabat\s+sebagai|sebagai|menjabat|menjadi|as)\s+(?:the\s+|a\s+|an\s+)?", re.I)
 RIGHT_LEAD = re.compile(r"\s*,?\s*(?:(?:selaku|sebagai|yang\s+juga(?:\s+merupakan|\s+menjabat(?:\s+sebagai)?)?|yang\s+merupakan|"
                         r"yang\s+menjabat(?:\s+sebagai)?)\s+)?(?:the\s+|a\s+|an\s+)?", re.I)
-MAX_TOKENS = 12
+MAX_TOKENS = datafiles.load("thresholds.yaml")["facts"]["role"]["near_tokens"]   # warta/data/thresholds.yaml
 
 
 @lru_cache(maxsize=1)
