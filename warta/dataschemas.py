@@ -153,6 +153,9 @@ class People(Words):
     place_titles: list[str]
     epithets: list[str]
     org_phrase_fillers: list[str]
+    apposition_links: list[str]
+    title_verbs: list[str]
+    conjunctions: list[str]
 
 
 class LogisticModel(BaseModel):

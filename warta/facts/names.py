@@ -24,6 +24,11 @@ def alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
+def phrases(words) -> str:
+    """`alt` for phrases: the words of each may be apart by any white space."""
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(set(words), key=len, reverse=True))
+
+
 @lru_cache(maxsize=1)
 def stop_words() -> frozenset[str]:
     lx = lexicon()

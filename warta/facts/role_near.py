@@ -12,13 +12,13 @@ import re
 from functools import lru_cache
 
 from warta import datafiles
-from warta.facts.names import lexicon
+from warta.facts.names import alt, lexicon, phrases
 from warta.facts.role_orgs import org_name, role_words, title_rx
 
 # "Budi akan tetap menjabat sebagai CEO Contoh", "Budi dari Contoh sebagai CEO Grup"
-AS_TITLE = re.compile(r"(?:\s+(?!(?:dan|and|serta)\b)[\w-]+){0,4}?\s+(?:menjabat\s+sebagai|sebagai|menjabat|menjadi|as)\s+(?:the\s+|a\s+|an\s+)?", re.I)
-RIGHT_LEAD = re.compile(r"\s*,?\s*(?:(?:selaku|sebagai|yang\s+juga(?:\s+merupakan|\s+menjabat(?:\s+sebagai)?)?|yang\s+merupakan|"
-                        r"yang\s+menjabat(?:\s+sebagai)?)\s+)?(?:the\s+|a\s+|an\s+)?", re.I)
+AS_TITLE = re.compile(rf"(?:\s+(?!(?:{alt(lexicon()['conjunctions'])})\b)[\w-]+){{0,4}}?\s+(?:{phrases(lexicon()['title_verbs'])})"
+                      r"\s+(?:the\s+|a\s+|an\s+)?", re.I)
+RIGHT_LEAD = re.compile(rf"\s*,?\s*(?:(?:{phrases(lexicon()['apposition_links'])})\s+)?(?:the\s+|a\s+|an\s+)?", re.I)
 MAX_TOKENS = datafiles.load("thresholds.yaml")["facts"]["role"]["near_tokens"]   # warta/data/thresholds.yaml
 
 

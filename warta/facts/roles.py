@@ -12,15 +12,15 @@ import re
 from functools import lru_cache
 
 from warta.facts.context import DocView, Hit
-from warta.facts.names import People, alt, is_name_token, lexicon, name_at, name_ending
+from warta.facts.names import People, alt, is_name_token, lexicon, name_at, name_ending, phrases
 from warta.facts.role_near import near_roles
 from warta.facts.role_orgs import OrgFinder, _Org, org_name, role_words, skip_after_org, title_rx
 from warta.model import Fact
 
-CONNECT = re.compile(r"(?:,\s*(?:the\s+|a\s+|an\s+)?|,?\s+(?:selaku|sebagai|yang\s+juga(?:\s+merupakan|\s+menjabat(?:\s+sebagai)?)?|"
-                     r"yang\s+merupakan|yang\s+menjabat(?:\s+sebagai)?)\s+(?:the\s+)?)$", re.I)
-STRONG = re.compile(r"selaku|sebagai|yang", re.I)
-CONNECT_AHEAD = re.compile(r"\s*,?\s*(?:selaku|sebagai)\b", re.I)
+_LINKS = lexicon()["apposition_links"]      # warta/data/facts/people.yaml
+CONNECT = re.compile(rf"(?:,\s*(?:the\s+|a\s+|an\s+)?|,?\s+(?:{phrases(_LINKS)})\s+(?:the\s+)?)$", re.I)
+STRONG = re.compile(alt({w.split()[0] for w in _LINKS}), re.I)
+CONNECT_AHEAD = re.compile(rf"\s*,?\s*(?:{alt(w for w in _LINKS if ' ' not in w)})\b", re.I)
 
 
 @lru_cache(maxsize=1)
