@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import lru_cache
-from urllib.parse import urlparse
 
 from warta.calendar import months as month_table
 from warta.clean.lexicon import load
+from warta.clean.outlets import host_of
 
 
 @lru_cache(maxsize=1)
@@ -35,8 +35,8 @@ DEFAULT_ZONE = "+07:00"     # WIB: the zone of a printed time on an Indonesian s
 def site_zone(url: str | None) -> str:
     """The offset of a time the site prints without a zone: its country's (by the url's
     country-code domain, warta/data/clean/dates.yaml `country_zones`), else WIB."""
-    host = (urlparse(url if url and "//" in url else f"//{url or ''}").hostname or "").rstrip(".")
-    return load("dates")["country_zones"].get(host.rsplit(".", 1)[-1].lower(), DEFAULT_ZONE) if "." in host else DEFAULT_ZONE
+    host = host_of(url) or ""
+    return load("dates")["country_zones"].get(host.rsplit(".", 1)[-1], DEFAULT_ZONE) if "." in host else DEFAULT_ZONE
 
 
 def parse_portal_date(text: str, default_zone: str | None = "+07:00") -> str | None:
