@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from warta import datafiles
+from warta import datafiles, logistic
 from warta.clean import lines as L
 from warta.clean.lead import parse_lead
 from warta.clean.lexicon import load
@@ -168,11 +168,6 @@ def _model() -> dict | None:
     return m
 
 
-def probability(weights: list[float], x: list[float]) -> float:
-    z = sum(w * v for w, v in zip(weights, x))
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-
-
 def dropped(lines: list[str], paragraphs: list[str], head: list[str]) -> set[int]:
     """Positions (in `paragraphs`) of the unsure lines the model takes for chrome."""
     m = _model()
@@ -182,5 +177,5 @@ def dropped(lines: list[str], paragraphs: list[str], head: list[str]) -> set[int
     if len(page.kept_at) != len(paragraphs):  # a paragraph that is not one of the page's lines: leave the page
         return set()
     out = {k for k, i in enumerate(page.kept_at)
-           if not page.sure(i) and probability(m["weights"], page.line(i).features) < m["threshold"]}
+           if not page.sure(i) and logistic.probability(m["weights"], page.line(i).features) < m["threshold"]}
     return out if len(out) < len(paragraphs) else set()

@@ -21,6 +21,7 @@ import json
 
 import numpy as np
 
+from warta import logistic
 from warta.clean import line_filter
 from warta.clean import lines as L
 from warta.clean.reflow import reflow
@@ -58,18 +59,6 @@ def _pages(split: str) -> list[dict]:
     return out
 
 
-def _fit(X: np.ndarray, y: np.ndarray) -> np.ndarray:
-    w = np.zeros(X.shape[1])
-    mask = np.r_[0.0, np.ones(X.shape[1] - 1)]
-    pos = max(1.0, y.sum())
-    neg = max(1.0, len(y) - y.sum())
-    cw = np.where(y > 0, len(y) / (2 * pos), len(y) / (2 * neg))
-    for _ in range(STEPS):
-        p = 1 / (1 + np.exp(-X @ w))
-        w -= RATE * (X.T @ (cw * (p - y)) + L2 * mask * w) / len(y)
-    return w
-
-
 def _lines(pages: list[dict], w: np.ndarray | None, th: float) -> dict:
     """Body-line recall and chrome leak of the pages with the model's drops (None: the rules)."""
     tot = [0, 0, 0, 0]
@@ -77,7 +66,7 @@ def _lines(pages: list[dict], w: np.ndarray | None, th: float) -> dict:
     for pg in pages:
         drop = set()
         if w is not None:
-            drop = {k for k, x, _ in pg["rows"] if line_filter.probability(list(w), x) < th}
+            drop = {k for k, x, _ in pg["rows"] if logistic.probability(list(w), x) < th}
             if len(drop) >= len(pg["paragraphs"]):
                 drop = set()
         body = "\n\n".join(p for k, p in enumerate(pg["paragraphs"]) if k not in drop)
@@ -100,7 +89,7 @@ def main() -> None:
     rows = [(x, y) for pg in train for _, x, y in pg["rows"]]
     X = np.array([x for x, _ in rows])
     y = np.array([y for _, y in rows])
-    w = _fit(X, y)
+    w = logistic.fit(X, y, STEPS, RATE, L2, balanced=True)
     rules = {"train": _lines(train, None, 0), "dev": _lines(dev, None, 0)}
     floor = max(RECALL_FLOOR, rules["dev"]["body_line_recall"] - RECALL_SLACK)
     ok = [th for th in THRESHOLDS if _lines(dev, w, th)["body_line_recall"] >= floor]

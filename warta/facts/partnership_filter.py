@@ -22,7 +22,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from warta import datafiles
+from warta import datafiles, logistic
 from warta.dataschemas import LogisticModel
 from warta.facts.context import DocView
 from warta.model import Fact
@@ -71,8 +71,7 @@ def score(v: DocView, f: Fact) -> float:
     m = _model()
     if m is None:
         return 1.0
-    z = sum(w * x for w, x in zip(m["weights"], features(v, f)))
-    return 1.0 / (1.0 + math.exp(-z))
+    return logistic.probability(m["weights"], features(v, f))
 
 
 def keep(v: DocView, facts: list[Fact]) -> list[Fact]:

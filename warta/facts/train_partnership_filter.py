@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 
 import numpy as np
 
 from warta import evaluate as ev
+from warta import logistic
 from warta.facts import partnership, partnership_filter
 from warta.facts.context import DocView
 from warta.pipeline import Pipeline
@@ -57,20 +57,11 @@ def _label(did: str, f, gold: dict) -> float | None:
     return 1.0 if hits else 0.0
 
 
-def _fit(X: np.ndarray, y: np.ndarray) -> np.ndarray:
-    w = np.zeros(X.shape[1])
-    mask = np.r_[0.0, np.ones(X.shape[1] - 1)]
-    for _ in range(STEPS):
-        p = 1 / (1 + np.exp(-X @ w))
-        w -= RATE * (X.T @ (p - y) + L2 * mask * w) / len(y)
-    return w
-
-
 def _f1(cands, gold, w: np.ndarray | None, th: float) -> tuple[float, float, float]:
     """PARTNERSHIP P/R/F1 over `gold` with the candidates the model keeps."""
     preds: dict[str, dict] = {d: {"doc_id": d, "facts": [], "entities": []} for d in gold}
     for did, f, x in cands:
-        if w is None or 1 / (1 + math.exp(-float(np.dot(w, x)))) >= th:
+        if w is None or logistic.probability(list(w), list(x)) >= th:
             preds[did]["facts"].append(f.model_dump(mode="json"))
     only = {d: {**g, "facts": [x for x in g.get("facts", []) if x["type"] == "PARTNERSHIP"],
                 "annotated_types": ["PARTNERSHIP"]} for d, g in gold.items()}
@@ -86,7 +77,7 @@ def main() -> None:
     rows = [(x, _label(d, f, gtrain)) for d, f, x in train]
     X = np.array([x for x, y in rows if y is not None])
     y = np.array([y for x, y in rows if y is not None])
-    w = _fit(X, y)
+    w = logistic.fit(X, y, STEPS, RATE, L2)
     best = max(THRESHOLDS, key=lambda th: (_f1(train, gtrain, w, th)[2], -th))
     report = {"rules_only": {"train": _f1(train, gtrain, None, 0), "dev": _f1(dev, gdev, None, 0)},
               "rules_and_model": {"train": _f1(train, gtrain, w, best), "dev": _f1(dev, gdev, w, best)}}
