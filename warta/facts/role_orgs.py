@@ -78,9 +78,6 @@ class OrgFinder:
 
     def _split(self, h) -> list:
         """"PLN Budi Santoso" found as one organisation: the known organisation, then a person."""
-        got = self._split_titled(h)
-        if got is not None:
-            return got
         toks = list(re.finditer(r"\S+", h.text))
         # "PGE Julfi" + "Hadi": the NER's organisation took the first name, the rest follows it
         tail = name_at(self.body, h.end + 1, 3) if self.body[h.end:h.end + 1] == " " else None
@@ -104,23 +101,6 @@ class OrgFinder:
                         e = _Org("", h.text[toks[j].start():toks[k - 1].end()])
                     return [Hit(h.start + toks[j].start(), h.start + toks[k - 1].end(), h.text[toks[j].start():toks[k - 1].end()], e)]
         return [h]
-
-    def _split_titled(self, h) -> list | None:
-        """"BCA Chief Executive Jahja Setiaatmadja" found as one organisation: a known organisation,
-        a title, then a name."""
-        t = title_rx().search(h.text)
-        if t is None or t.start() == 0 or h.text[t.start() - 1] != " " or t.end() >= len(h.text):
-            return None
-        rest = h.text[t.end():].strip()
-        org_text = h.text[:t.start()].rstrip(" ,’'s")
-        if not 1 <= len(rest.split()) <= 4 or not all(is_name_token(w) for w in rest.split()):
-            return None
-        e = self._known_org(org_text)
-        if e is None:
-            return None
-        at = h.start + h.text.index(rest, t.end())
-        self.pending[at] = (h.end, rest)
-        return [Hit(h.start, h.start + len(org_text), org_text, e)]
 
     def _last_org(self, org, end: int):
         """"Kepala Biro Humas Kementerian X": the organisation nearest the name, where a unit is
